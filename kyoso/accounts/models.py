@@ -1,0 +1,78 @@
+"""The user: logs in by email; a persona says who they are on the platform."""
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create(self, email: str, password: str | None, **extra):
+        if not email:
+            raise ValueError("email is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra):
+        """The national admin (`createsuperuser --noinput` with DJANGO_SUPERUSER_EMAIL/PASSWORD)."""
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        extra.setdefault("persona", User.Persona.OFFICIAL)
+        return self._create(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    class Persona(models.TextChoices):
+        RESIDENT = "resident", _("住民")
+        COORDINATOR = "coordinator", _("生活支援コーディネーター")
+        ORGANISATION = "organisation", _("団体・企業の担当者")
+        OFFICIAL = "official", _("行政職員")
+
+    email = models.EmailField(_("メールアドレス"), unique=True)
+    display_name = models.CharField(
+        _("表示名"),
+        max_length=50,
+        blank=True,
+        help_text=_("掲示板などで表示されます。本名でなくてもかまいません。"),
+    )
+    persona = models.CharField(
+        _("立場"), max_length=16, choices=Persona.choices, default=Persona.RESIDENT
+    )
+    home_prefecture = models.ForeignKey(
+        "regions.Prefecture",
+        verbose_name=_("主な活動地域（都道府県）"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    is_staff = models.BooleanField(_("管理サイトへのアクセス"), default=False)
+    is_active = models.BooleanField(_("有効"), default=True)
+    is_demo = models.BooleanField(_("デモデータ"), default=False)
+    date_joined = models.DateTimeField(_("登録日時"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("ユーザー")
+        verbose_name_plural = _("ユーザー")
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    @property
+    def public_name(self) -> str:
+        """What others see: the display name, never the email address."""
+        return self.display_name or str(_("名前未設定のユーザー"))

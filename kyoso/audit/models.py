@@ -1,0 +1,60 @@
+"""AuditEntry: one row per action, never updated."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Labels shown to admins for each action name written by actions.py modules.
+ACTION_LABELS = {
+    "role.grant": _("役割を任命"),
+    "role.revoke": _("役割を解除"),
+    "platform.activate": _("プラットフォームを運用開始"),
+    "platform.deactivate": _("プラットフォームを運用停止"),
+    "content.create": _("作成"),
+    "content.update": _("更新"),
+    "content.submit": _("審査を申請"),
+    "content.approve": _("承認して公開"),
+    "content.reject": _("差し戻し"),
+    "content.archive": _("アーカイブ"),
+    "content.restore": _("公開に戻す"),
+    "account.profile_update": _("プロフィールを更新"),
+}
+
+
+class AuditEntry(models.Model):
+    created_at = models.DateTimeField(_("日時"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("実行者"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text too, so the record stays readable after the account is deleted.
+    actor_email = models.CharField(_("実行者のメールアドレス"), max_length=254, blank=True)
+    action = models.CharField(_("操作"), max_length=40, db_index=True)
+    platform = models.ForeignKey(
+        "platforms.Platform",
+        verbose_name=_("プラットフォーム"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    target_type = models.CharField(_("対象の種類"), max_length=100, blank=True)
+    target_id = models.CharField(_("対象ID"), max_length=64, blank=True)
+    target_repr = models.CharField(_("対象"), max_length=200, blank=True)
+    data = models.JSONField(_("詳細"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["platform", "-created_at"])]
+        verbose_name = _("監査ログ")
+        verbose_name_plural = _("監査ログ")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_email} {self.action}"
+
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))

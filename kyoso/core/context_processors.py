@@ -1,0 +1,17 @@
+"""Values every page needs: text size, platform, the staff menu."""
+
+from django.conf import settings
+
+from kyoso.platforms.access import has_staff_role, is_national_admin
+
+
+def site(request) -> dict:
+    user = getattr(request, "user", None)
+    staff = bool(user and has_staff_role(user))
+    return {
+        "text_size": getattr(request, "text_size", "standard"),
+        "site_url": settings.SITE_URL,
+        "is_staff_user": staff,
+        "is_national_admin": bool(staff and is_national_admin(user)),
+        "current_platform": getattr(request, "platform", None),
+    }

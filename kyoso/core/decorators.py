@@ -1,0 +1,33 @@
+"""View decorators for staff pages: signed in, holding a role, with MFA switched on."""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from kyoso.platforms.access import has_mfa, has_staff_role
+
+
+def staff_required(view):
+    """Admins and moderators only; they must have set up two-factor authentication (TOTP)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not has_staff_role(user):
+            raise PermissionDenied
+        if getattr(settings, "KYOSO_REQUIRE_ADMIN_MFA", True) and not has_mfa(user):
+            messages.warning(
+                request,
+                _("管理者・モデレーターの役割を使うには、二要素認証（認証アプリ）の設定が必要です。"),
+            )
+            return redirect("mfa_activate_totp")
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,54 @@
+"""Template helpers used on every page (loaded as a builtin)."""
+
+import datetime
+
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from kyoso.core import dates
+from kyoso.core.pagination import page_query as _page_query
+
+register = template.Library()
+
+
+@register.filter
+def era(value) -> str:
+    """{{ date|era }} → 令和7年."""
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date):
+        return ""
+    return dates.era_year(value)
+
+
+@register.filter
+def fiscal_year(value) -> str:
+    try:
+        return dates.fiscal_year_label(int(value))
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number) -> str:
+    return _page_query(context["request"], number)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[dict]:
+    """The current page in each language (shareable URLs: /… for Japanese, /en/… for English)."""
+    from django.conf import settings
+
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    current = get_language() or settings.LANGUAGE_CODE
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": current.startswith(code),
+        }
+        for code, name in settings.LANGUAGES
+    ]

@@ -1,0 +1,94 @@
+"""Site-wide pages: national home, 準備中 sections, policies, text size, errors."""
+
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyoso.platforms.selectors import platforms_by_block
+
+from .middleware import TEXT_SIZE_COOKIE, TEXT_SIZES
+from .sections import SECTIONS_BY_KEY, corners_with_sections
+
+ONE_YEAR = 365 * 24 * 3600
+
+
+def home(request):
+    from kyoso.news.selectors import latest_news
+
+    return render(
+        request,
+        "core/home.html",
+        {
+            "corners": corners_with_sections(),
+            "blocks": platforms_by_block(),
+            "news": latest_news(platform=None, limit=5),
+        },
+    )
+
+
+def coming_soon(request, section: str, platform=None):
+    entry = SECTIONS_BY_KEY.get(section)
+    if entry is None:
+        raise Http404(section)
+    crumbs = []
+    if platform is not None:
+        crumbs.append((platform.short_name(), platform.get_absolute_url()))
+    crumbs.append((entry.title, None))
+    return render(
+        request,
+        "core/coming_soon.html",
+        {"section": entry, "platform": platform, "breadcrumbs": crumbs},
+    )
+
+
+def policy(request, page: str):
+    titles = {
+        "accessibility": _("ウェブアクセシビリティ方針"),
+        "privacy": _("プライバシーポリシー"),
+        "terms": _("利用規約"),
+    }
+    return render(
+        request,
+        f"core/policy_{page}.html",
+        {"title": titles[page], "breadcrumbs": [(titles[page], None)]},
+    )
+
+
+def safe_next(request, fallback: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+def set_text_size(request):
+    """標準/大/特大: a plain form POST (works without JavaScript), remembered in a cookie."""
+    size = request.POST.get("size", "")
+    if size not in TEXT_SIZES:
+        return HttpResponseBadRequest(_("文字サイズの指定が正しくありません。"))
+    response = redirect(safe_next(request))
+    response.set_cookie(
+        TEXT_SIZE_COOKIE, size, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
+    )
+    return response
+
+
+def error_404(request, exception):
+    return render(request, "404.html", {"breadcrumbs": [(_("ページが見つかりません"), None)]}, status=404)
+
+
+def error_403(request, exception):
+    return render(request, "403.html", {"breadcrumbs": [(_("アクセスできません"), None)]}, status=403)
+
+
+def error_400(request, exception):
+    return render(request, "400.html", {"breadcrumbs": [(_("リクエストが正しくありません"), None)]}, status=400)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

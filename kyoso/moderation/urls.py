@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("review/", views.review_queue, name="queue"),
+    path("review/<str:key>/<int:pk>/", views.review_item, name="item"),
+    path("p/<slug:slug>/review/", views.review_queue, name="platform_queue"),
+]

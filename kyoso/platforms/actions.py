@@ -1,0 +1,60 @@
+"""State changes for platforms and roles. Every one writes an audit record."""
+
+from django.db import transaction
+
+from kyoso.audit.actions import audit_record
+from kyoso.regions.models import Prefecture
+
+from .models import NATIONAL_SLUG, Platform, PlatformRole
+
+
+@transaction.atomic
+def platforms_ensure() -> int:
+    """One national platform plus one per prefecture (idempotent). Returns the count."""
+    Platform.objects.get_or_create(slug=NATIONAL_SLUG, defaults={"is_active": True, "name": "全国版"})
+    for pref in Prefecture.objects.all():
+        Platform.objects.get_or_create(
+            prefecture=pref, defaults={"slug": pref.slug, "name": f"{pref.name}版"}
+        )
+    return Platform.objects.count()
+
+
+@transaction.atomic
+def role_grant(*, actor, user, platform: Platform, role: str) -> PlatformRole:
+    grant, created = PlatformRole.objects.get_or_create(
+        user=user, platform=platform, role=role, defaults={"granted_by": actor}
+    )
+    if created:
+        audit_record(
+            actor=actor,
+            action="role.grant",
+            platform=platform,
+            target=grant,
+            data={"user": user.email, "role": role},
+        )
+    return grant
+
+
+@transaction.atomic
+def role_revoke(*, actor, grant: PlatformRole) -> None:
+    audit_record(
+        actor=actor,
+        action="role.revoke",
+        platform=grant.platform,
+        target=grant,
+        data={"user": grant.user.email, "role": grant.role},
+    )
+    grant.delete()
+
+
+@transaction.atomic
+def platform_set_active(*, actor, platform: Platform, is_active: bool) -> Platform:
+    platform.is_active = is_active
+    platform.save(update_fields=["is_active"])
+    audit_record(
+        actor=actor,
+        action="platform.activate" if is_active else "platform.deactivate",
+        platform=platform,
+        target=platform,
+    )
+    return platform

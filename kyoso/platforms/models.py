@@ -1,0 +1,98 @@
+"""Platform (national or prefectural) and the roles people hold on one."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+NATIONAL_SLUG = "national"
+
+
+class PlatformQuerySet(models.QuerySet):
+    def national(self) -> "Platform":
+        return self.get(slug=NATIONAL_SLUG)
+
+    def prefectural(self):
+        return self.filter(prefecture__isnull=False)
+
+
+class Platform(models.Model):
+    slug = models.SlugField(_("スラッグ"), unique=True)
+    prefecture = models.OneToOneField(
+        "regions.Prefecture",
+        verbose_name=_("都道府県"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="platform",
+    )
+    name = models.CharField(_("名称"), max_length=80)
+    is_active = models.BooleanField(
+        _("運用中"), default=False, help_text=_("都道府県版プラットフォームを公開しているか")
+    )
+    launched_on = models.DateField(_("運用開始日"), null=True, blank=True)
+    description = models.TextField(_("紹介文"), blank=True)
+
+    objects = PlatformQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["prefecture__code"]
+        verbose_name = _("プラットフォーム")
+        verbose_name_plural = _("プラットフォーム")
+
+    def __str__(self) -> str:
+        return str(self.display_name())
+
+    @property
+    def is_national(self) -> bool:
+        return self.slug == NATIONAL_SLUG
+
+    def display_name(self) -> str:
+        from django.utils.translation import gettext
+
+        if self.is_national:
+            return gettext("生活支援共創プラットフォーム（全国版）")
+        return gettext("%(pref)s版 生活支援共創プラットフォーム") % {
+            "pref": self.prefecture.display_name()
+        }
+
+    def short_name(self) -> str:
+        from django.utils.translation import gettext
+
+        return gettext("全国版") if self.is_national else self.prefecture.display_name()
+
+    def get_absolute_url(self) -> str:
+        if self.is_national:
+            return reverse("core:home")
+        return reverse("platforms:home", kwargs={"slug": self.slug})
+
+
+class PlatformRole(models.Model):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("管理者")
+        MODERATOR = "moderator", _("モデレーター")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="platform_roles"
+    )
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("役割"), max_length=16, choices=Role.choices)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(_("任命日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["platform__prefecture__code", "role", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "platform", "role"], name="unique_platform_role")
+        ]
+        verbose_name = _("プラットフォームの役割")
+        verbose_name_plural = _("プラットフォームの役割")
+
+    def __str__(self) -> str:
+        return f"{self.user} / {self.platform} / {self.get_role_display()}"

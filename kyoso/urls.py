@@ -1,0 +1,32 @@
+"""Root URLconf. Japanese pages live at /…, English at /en/… (shareable in either language)."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Kyoso 管理サイト"
+
+urlpatterns = i18n_patterns(
+    path("", include("kyoso.core.urls")),
+    path("", include("kyoso.platforms.urls")),
+    path("", include("kyoso.accounts.urls")),
+    path("", include("kyoso.moderation.urls")),
+    path("", include("kyoso.audit.urls")),
+    path("", include("kyoso.news.urls")),
+    path("", include("kyoso.search.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("django-admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+handler400 = "kyoso.core.views.error_400"
+handler403 = "kyoso.core.views.error_403"
+handler404 = "kyoso.core.views.error_404"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
