@@ -20,5 +20,6 @@ def era_year(day: datetime.date) -> str:
 
 
 def fiscal_year_label(year: int) -> str:
-    """令和7年度 for fiscal 2025 (April 2025 to March 2026)."""
-    return era_year(datetime.date(year, 4, 1)) [:-1] + "年度"
+    """令和7年度 for fiscal 2025 (April 2025 to March 2026). Officials name a fiscal year by the
+    era in force for most of it: fiscal 2019 is 令和元年度 although it began in 平成31年."""
+    return era_year(datetime.date(year, 12, 31))[:-1] + "年度"
