@@ -1,4 +1,4 @@
-"""Kyoso settings: everything comes from the environment (12-factor); defaults give the embedded mode."""
+"""Kyoso settings, all from the environment (12-factor); the defaults give the embedded mode."""
 
 import os
 import sys
@@ -25,7 +25,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG")
 TESTING = env_bool("KYOSO_TESTING") or "pytest" in sys.modules
 # The fallback key is only for local runs; `check --deploy` flags it and production sets SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-local-only-set-SECRET_KEY-in-production"
+SECRET_KEY = (
+    os.environ.get("SECRET_KEY") or "django-insecure-local-only-set-SECRET_KEY-in-production"
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or (
@@ -106,7 +108,7 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "kyoso.sqlite3")),
             "OPTIONS": {
-                # WAL lets readers and one writer work at once; IMMEDIATE avoids lock upgrades failing.
+                # WAL: readers and one writer at once; IMMEDIATE: no failing lock upgrades.
                 "init_command": (
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                     "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
@@ -184,7 +186,9 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # --- Mail ---------------------------------------------------------------------------------------
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "生活支援共創プラットフォーム <noreply@kyoso.example>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "生活支援共創プラットフォーム <noreply@kyoso.example>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Django 6.1 configures mail with MAILERS (EMAIL_BACKEND and friends are deprecated).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

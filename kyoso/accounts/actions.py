@@ -11,6 +11,9 @@ from .forms import ProfileForm
 def profile_update(*, actor, form: ProfileForm):
     user = form.save()
     audit_record(
-        actor=actor, action="account.profile_update", target=user, data={"fields": form.changed_data}
+        actor=actor,
+        action="account.profile_update",
+        target=user,
+        data={"fields": form.changed_data},
     )
     return user

@@ -7,9 +7,27 @@ DEMO_PASSWORD = "kyoso-demo-2026"  # noqa: S105 - a published demo password, nev
 DEMO_USERS = [
     ("admin@demo.kyoso.example", "全国版 管理者（デモ）", User.Persona.OFFICIAL, None, True),
     ("tokyo-admin@demo.kyoso.example", "東京都 管理者（デモ）", User.Persona.OFFICIAL, "13", False),
-    ("osaka-moderator@demo.kyoso.example", "大阪府 モデレーター（デモ）", User.Persona.OFFICIAL, "27", False),
-    ("coordinator@demo.kyoso.example", "山田 さくら（デモ）", User.Persona.COORDINATOR, "20", False),
-    ("npo@demo.kyoso.example", "NPO法人 みまもりネット（デモ）", User.Persona.ORGANISATION, "14", False),
+    (
+        "osaka-moderator@demo.kyoso.example",
+        "大阪府 モデレーター（デモ）",
+        User.Persona.OFFICIAL,
+        "27",
+        False,
+    ),
+    (
+        "coordinator@demo.kyoso.example",
+        "山田 さくら（デモ）",
+        User.Persona.COORDINATOR,
+        "20",
+        False,
+    ),
+    (
+        "npo@demo.kyoso.example",
+        "NPO法人 みまもりネット（デモ）",
+        User.Persona.ORGANISATION,
+        "14",
+        False,
+    ),
     ("resident@demo.kyoso.example", "佐藤 一郎（デモ）", User.Persona.RESIDENT, "04", False),
 ]
 

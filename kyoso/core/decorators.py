@@ -25,7 +25,9 @@ def staff_required(view):
         if getattr(settings, "KYOSO_REQUIRE_ADMIN_MFA", True) and not has_mfa(user):
             messages.warning(
                 request,
-                _("管理者・モデレーターの役割を使うには、二要素認証（認証アプリ）の設定が必要です。"),
+                _(
+                    "管理者・モデレーターの役割を使うには、二要素認証（認証アプリ）の設定が必要です。"
+                ),
             )
             return redirect("mfa_activate_totp")
         return view(request, *args, **kwargs)

@@ -1,4 +1,4 @@
-"""Site-wide form rendering in the Digital Agency style (label, ※必須/※任意, support text, error)."""
+"""Site-wide form rendering in the Digital Agency style: label, ※必須/※任意, support, error."""
 
 from django.forms.renderers import TemplatesSetting
 

@@ -1,6 +1,7 @@
-"""The site's sections in the three corners of the real national site (つながる・知る・うまれる).
+"""The site's sections, in the three corners of the real national site: つながる・知る・うまれる.
 
-A section that a later issue builds names its URL here; until then it shows an honest 準備中 page."""
+A section that a later issue builds names its URL here; until then it shows an honest 準備中
+page."""
 
 from dataclasses import dataclass
 
@@ -38,15 +39,38 @@ class Section:
 
 
 CORNERS = [
-    Corner("connect", _("つながる"), _("掲示板やイベント、シンポジウム動画で、地域や分野を越えて出会う")),
-    Corner("know", _("知る"), _("賛同団体、各省庁の施策・予算、関連リンクから、取組のヒントを知る")),
-    Corner("create", _("うまれる"), _("官・民・住民の共創事例や地域課題から、新しい取組がうまれる")),
+    Corner(
+        "connect",
+        _("つながる"),
+        _("掲示板やイベント、シンポジウム動画で、地域や分野を越えて出会う"),
+    ),
+    Corner(
+        "know", _("知る"), _("賛同団体、各省庁の施策・予算、関連リンクから、取組のヒントを知る")
+    ),
+    Corner(
+        "create", _("うまれる"), _("官・民・住民の共創事例や地域課題から、新しい取組がうまれる")
+    ),
 ]
 
 SECTIONS = [
-    Section("board", "connect", _("交流掲示板"), _("分野ごと・地域ごとに、同じ悩みを持つ人と話し合えます。")),
-    Section("events", "connect", _("イベント情報"), _("団体や自治体が開催する研修・セミナー・交流会の情報です。")),
-    Section("videos", "connect", _("シンポジウム動画"), _("オンラインシンポジウムのアーカイブをいつでも視聴できます。")),
+    Section(
+        "board",
+        "connect",
+        _("交流掲示板"),
+        _("分野ごと・地域ごとに、同じ悩みを持つ人と話し合えます。"),
+    ),
+    Section(
+        "events",
+        "connect",
+        _("イベント情報"),
+        _("団体や自治体が開催する研修・セミナー・交流会の情報です。"),
+    ),
+    Section(
+        "videos",
+        "connect",
+        _("シンポジウム動画"),
+        _("オンラインシンポジウムのアーカイブをいつでも視聴できます。"),
+    ),
     Section(
         "news",
         "connect",
@@ -55,11 +79,36 @@ SECTIONS = [
         url_name="news:list",
         platform_url_name="news:platform_list",
     ),
-    Section("directory", "know", _("賛同団体・官公庁一覧"), _("趣旨に賛同いただいた団体・行政機関を、キーワードや地域で探せます。")),
-    Section("measures", "know", _("各省庁の関連施策・予算情報"), _("国の施策・予算、構築マニュアルや支援ツールをまとめています。")),
-    Section("links", "know", _("関連リンク"), _("府省庁・自治体・関係団体などのサイトへのリンク集です。")),
-    Section("cases", "create", _("共創事例"), _("官・民・住民の共創による地域づくりの実践事例を紹介します。")),
-    Section("local-issues", "create", _("地域課題とマッチング"), _("生活支援コーディネーターが地域課題を共有し、連携先を探します。")),
+    Section(
+        "directory",
+        "know",
+        _("賛同団体・官公庁一覧"),
+        _("趣旨に賛同いただいた団体・行政機関を、キーワードや地域で探せます。"),
+    ),
+    Section(
+        "measures",
+        "know",
+        _("各省庁の関連施策・予算情報"),
+        _("国の施策・予算、構築マニュアルや支援ツールをまとめています。"),
+    ),
+    Section(
+        "links",
+        "know",
+        _("関連リンク"),
+        _("府省庁・自治体・関係団体などのサイトへのリンク集です。"),
+    ),
+    Section(
+        "cases",
+        "create",
+        _("共創事例"),
+        _("官・民・住民の共創による地域づくりの実践事例を紹介します。"),
+    ),
+    Section(
+        "local-issues",
+        "create",
+        _("地域課題とマッチング"),
+        _("生活支援コーディネーターが地域課題を共有し、連携先を探します。"),
+    ),
 ]
 
 SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}

@@ -79,15 +79,24 @@ def set_text_size(request):
 
 
 def error_404(request, exception):
-    return render(request, "404.html", {"breadcrumbs": [(_("ページが見つかりません"), None)]}, status=404)
+    return render(
+        request, "404.html", {"breadcrumbs": [(_("ページが見つかりません"), None)]}, status=404
+    )
 
 
 def error_403(request, exception):
-    return render(request, "403.html", {"breadcrumbs": [(_("アクセスできません"), None)]}, status=403)
+    return render(
+        request, "403.html", {"breadcrumbs": [(_("アクセスできません"), None)]}, status=403
+    )
 
 
 def error_400(request, exception):
-    return render(request, "400.html", {"breadcrumbs": [(_("リクエストが正しくありません"), None)]}, status=400)
+    return render(
+        request,
+        "400.html",
+        {"breadcrumbs": [(_("リクエストが正しくありません"), None)]},
+        status=400,
+    )
 
 
 def csrf_failure(request, reason=""):

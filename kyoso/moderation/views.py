@@ -60,14 +60,20 @@ def review_item(request, key: str, pk: int):
         try:
             if decision == "approve":
                 publishable_approve(actor=request.user, obj=obj)
-                messages.success(request, _("「%(title)s」を承認し、公開しました。") % {"title": obj})
+                messages.success(
+                    request, _("「%(title)s」を承認し、公開しました。") % {"title": obj}
+                )
                 return redirect("moderation:queue")
             if decision == "reject":
                 form = RejectForm(request.POST)
                 if form.is_valid():
-                    publishable_reject(actor=request.user, obj=obj, reason=form.cleaned_data["reason"])
+                    publishable_reject(
+                        actor=request.user, obj=obj, reason=form.cleaned_data["reason"]
+                    )
                     messages.success(
-                        request, _("「%(title)s」を差し戻しました。申請者に理由を通知しました。") % {"title": obj}
+                        request,
+                        _("「%(title)s」を差し戻しました。申請者に理由を通知しました。")
+                        % {"title": obj},
                     )
                     return redirect("moderation:queue")
                 status = 422

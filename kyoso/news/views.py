@@ -65,7 +65,9 @@ def notice_new(request):
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
             )
-            messages.success(request, _("お知らせを審査キューに送りました。承認されると公開されます。"))
+            messages.success(
+                request, _("お知らせを審査キューに送りました。承認されると公開されます。")
+            )
             return redirect("accounts:me")
         status = 422
     crumbs = [(_("お知らせ"), reverse("news:list")), (_("お知らせを書く"), None)]

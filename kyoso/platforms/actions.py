@@ -11,7 +11,9 @@ from .models import NATIONAL_SLUG, Platform, PlatformRole
 @transaction.atomic
 def platforms_ensure() -> int:
     """One national platform plus one per prefecture (idempotent). Returns the count."""
-    Platform.objects.get_or_create(slug=NATIONAL_SLUG, defaults={"is_active": True, "name": "全国版"})
+    Platform.objects.get_or_create(
+        slug=NATIONAL_SLUG, defaults={"is_active": True, "name": "全国版"}
+    )
     for pref in Prefecture.objects.all():
         Platform.objects.get_or_create(
             prefecture=pref, defaults={"slug": pref.slug, "name": f"{pref.name}版"}

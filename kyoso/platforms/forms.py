@@ -41,16 +41,22 @@ class RoleGrantForm(forms.Form):
             self.user = get_user_model().objects.get(email__iexact=email, is_active=True)
         except get_user_model().DoesNotExist:
             raise forms.ValidationError(
-                _("このメールアドレスのアカウントは見つかりません。先にアカウント登録を依頼してください。")
+                _(
+                    "このメールアドレスのアカウントは見つかりません。先にアカウント登録を依頼してください。"
+                )
             ) from None
         return email
 
     def clean(self):
         data = super().clean()
         user = getattr(self, "user", None)
-        if user and data.get("platform") and data.get("role"):
-            if PlatformRole.objects.filter(
+        if (
+            user
+            and data.get("platform")
+            and data.get("role")
+            and PlatformRole.objects.filter(
                 user=user, platform=data["platform"], role=data["role"]
-            ).exists():
-                raise forms.ValidationError(_("この人はすでにその役割に任命されています。"))
+            ).exists()
+        ):
+            raise forms.ValidationError(_("この人はすでにその役割に任命されています。"))
         return data

@@ -43,6 +43,11 @@ class Platform(models.Model):
     def __str__(self) -> str:
         return str(self.display_name())
 
+    def get_absolute_url(self) -> str:
+        if self.is_national:
+            return reverse("core:home")
+        return reverse("platforms:home", kwargs={"slug": self.slug})
+
     @property
     def is_national(self) -> bool:
         return self.slug == NATIONAL_SLUG
@@ -60,11 +65,6 @@ class Platform(models.Model):
         from django.utils.translation import gettext
 
         return gettext("全国版") if self.is_national else self.prefecture.display_name()
-
-    def get_absolute_url(self) -> str:
-        if self.is_national:
-            return reverse("core:home")
-        return reverse("platforms:home", kwargs={"slug": self.slug})
 
 
 class PlatformRole(models.Model):
@@ -89,7 +89,9 @@ class PlatformRole(models.Model):
     class Meta:
         ordering = ["platform__prefecture__code", "role", "user__email"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "platform", "role"], name="unique_platform_role")
+            models.UniqueConstraint(
+                fields=["user", "platform", "role"], name="unique_platform_role"
+            )
         ]
         verbose_name = _("プラットフォームの役割")
         verbose_name_plural = _("プラットフォームの役割")

@@ -29,9 +29,9 @@ def platform_home(request, slug: str):
             "platform": platform,
             "corners": corners_with_sections(platform),
             "news": latest_news(platform=platform, limit=5),
-            "municipality_count": platform.prefecture.municipalities.filter(
-                is_active=True
-            ).exclude(kind="ward").count(),
+            "municipality_count": platform.prefecture.municipalities.filter(is_active=True)
+            .exclude(kind="ward")
+            .count(),
             "breadcrumbs": [(platform.short_name(), None)],
         },
     )
@@ -91,5 +91,3 @@ def role_revoke_confirm(request, pk: int):
         (_("役割の解除"), None),
     ]
     return render(request, "platforms/role_revoke.html", {"grant": grant, "breadcrumbs": crumbs})
-
-

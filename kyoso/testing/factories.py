@@ -10,7 +10,7 @@ from kyoso.moderation.models import Status
 from kyoso.news.models import Notice
 from kyoso.platforms.models import Platform, PlatformRole
 
-PASSWORD = "correct-horse-battery-staple"
+PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - test accounts only
 
 
 class UserFactory(factory.django.DjangoModelFactory):

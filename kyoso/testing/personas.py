@@ -11,10 +11,10 @@ from .factories import UserFactory, grant
 __all__ = [
     "anonymous",
     "coordinator",
+    "moderator",
     "national_admin",
     "organisation_member",
     "prefectural_admin",
-    "moderator",
     "resident",
 ]
 

@@ -25,7 +25,9 @@ def test_home_marks_active_prefectural_platforms(client, tokyo):
     tokyo.is_active = True
     tokyo.save()
     html = client.get("/").content.decode()
-    assert re.search(r'href="/p/tokyo/">東京都</a> <span class="site-badge" data-type="active">運用中', html)
+    assert re.search(
+        r'href="/p/tokyo/">東京都</a> <span class="site-badge" data-type="active">運用中', html
+    )
     assert not re.search(r'href="/p/osaka/">大阪府</a> <span class="site-badge"', html)
 
 
@@ -67,7 +69,19 @@ def test_accessibility_policy_states_the_target(client):
     assert "適合レベル AA" in html
 
 
-@pytest.mark.parametrize("url", ["/", "/p/tokyo/", "/news/", "/accessibility/", "/accounts/login/", "/accounts/signup/", "/search/", "/directory/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/p/tokyo/",
+        "/news/",
+        "/accessibility/",
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/search/",
+        "/directory/",
+    ],
+)
 def test_every_page_has_the_accessible_layout(client, url):
     html = client.get(url).content.decode()
     assert '<html lang="ja"' in html
@@ -102,5 +116,5 @@ def test_search_page_is_honest_until_the_engine_exists(client):
 
 
 def test_search_query_is_escaped(client):
-    html = client.get("/search/", {"q": '<script>alert(1)</script>'}).content.decode()
+    html = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html

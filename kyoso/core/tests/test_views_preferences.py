@@ -27,7 +27,9 @@ def test_a_forged_cookie_falls_back_to_standard(client):
 
 
 def test_text_size_never_redirects_off_site(client):
-    response = client.post("/settings/text-size/", {"size": "large", "next": "https://evil.example/"})
+    response = client.post(
+        "/settings/text-size/", {"size": "large", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 

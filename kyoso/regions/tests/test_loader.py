@@ -12,7 +12,12 @@ def test_reference_data_is_loaded(db):
     assert Prefecture.objects.count() == 47
     assert Municipality.objects.count() == 1916
     assert Municipality.objects.filter(kind="ward").count() == 175
-    assert list(Field.objects.values_list("name", flat=True)[:4]) == ["掃除", "洗濯", "調理", "買い物"]
+    assert list(Field.objects.values_list("name", flat=True)[:4]) == [
+        "掃除",
+        "洗濯",
+        "調理",
+        "買い物",
+    ]
     assert Field.objects.count() == 23
     assert Municipality.objects.get(lg_code="011011").parent_id == "011002"
 
