@@ -227,7 +227,7 @@ USE_TZ = True
 # --- Static files (WhiteNoise) ---------------------------------------------------------------
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
@@ -285,3 +285,12 @@ OPEN_DATA_LICENSE_URL = os.environ.get(
     "OPEN_DATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.ja"
 )
 CSRF_FAILURE_VIEW = "kyoso.core.views.csrf_failure"
+
+ACCOUNT_FORMS = {
+    "signup": "kyoso.accounts.forms.SignupForm",
+    "login": "kyoso.accounts.forms.LoginForm",
+    "reset_password": "kyoso.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "kyoso.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "kyoso.accounts.forms.ChangePasswordForm",
+    "add_email": "kyoso.accounts.forms.AddEmailForm",
+}

@@ -1,0 +1,136 @@
+"""Browser journeys: a production-like server (granian + WhiteNoise, DEBUG off) on a fresh SQLite
+database with the reference and demo data, driven by Playwright through Debian's Chromium."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = (Path(__file__).parent / "vendor" / "axe-4.14.1.min.js").read_text(encoding="utf-8")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    var = tmp_path_factory.mktemp("e2e-var")
+    env = {
+        **os.environ,
+        "KYOSO_VAR_DIR": str(var),
+        "EMAIL_FILE_PATH": str(var / "mail"),
+        "STATIC_ROOT": str(var / "static"),
+        "DJANGO_SETTINGS_MODULE": "kyoso.settings",
+    }
+    for name in ("KYOSO_TESTING", "DEBUG", "DATABASE_URL", "REDIS_URL"):
+        env.pop(name, None)
+    python = sys.executable
+    for command in (
+        ["migrate", "--noinput", "-v", "0"],
+        ["load_reference_data"],
+        ["load_demo_data"],
+        ["collectstatic", "--noinput", "-v", "0"],
+    ):
+        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    port = _free_port()
+    granian = Path(python).parent / "granian"
+    log = (var / "server.log").open("w")
+    proc = subprocess.Popen(
+        [
+            str(granian),
+            "--interface",
+            "wsgi",
+            "--blocking-threads",
+            "1",
+            "--workers",
+            "1",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "kyoso.wsgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 - loopback only
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError((var / "server.log").read_text()) from None
+            time.sleep(0.3)
+    yield {"base": base, "mail_dir": var / "mail"}
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(base_url=server["base"], viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def nojs_page(browser, server):
+    context = browser.new_context(
+        base_url=server["base"], java_script_enabled=False, viewport={"width": 375, "height": 800}
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_accessible(page) -> None:
+    """axe-core over the current page: zero WCAG 2.2 A/AA violations. Evaluated through the
+    DevTools protocol, so the page's CSP (no inline scripts) stays on."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE + "\n;undefined")
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+    assert not problems, f"axe found problems on {page.url}:\n" + "\n".join(problems)
