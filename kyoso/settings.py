@@ -91,7 +91,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kyoso.core.context_processors.site",
             ],
-            "builtins": ["django.templatetags.i18n", "kyoso.core.templatetags.kyoso"],
+            "builtins": [
+                "django.templatetags.i18n",
+                "django.contrib.humanize.templatetags.humanize",
+                "kyoso.core.templatetags.kyoso",
+            ],
         },
     }
 ]

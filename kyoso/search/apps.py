@@ -7,3 +7,16 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "kyoso.search"
     verbose_name = _("サイト内検索")
+
+    def ready(self) -> None:
+        from kyoso.moderation.actions import status_changed
+
+        from . import registry
+        from .tasks import schedule_index
+
+        def reindex(sender, instance, **kwargs):
+            if registry.get(registry.key_for(instance)) is not None:
+                schedule_index(instance)
+
+        # status_changed is already sent after commit, so the task can be queued directly.
+        status_changed.connect(reindex, dispatch_uid="search.reindex", weak=False)

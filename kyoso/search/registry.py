@@ -21,6 +21,7 @@ class SearchDocument:
     kana: str = ""
     fields: list[str] = field(default_factory=list)  # field slugs
     region_keys: list[str] = field(default_factory=list)  # JP / P13 / IN13 / M131016
+    facets: dict[str, list[str]] = field(default_factory=dict)  # other filters, e.g. kind
 
 
 @dataclass(frozen=True)
@@ -48,3 +49,7 @@ def get(key: str) -> Searchable | None:
 
 def all_types() -> list[Searchable]:
     return list(_registry.values())
+
+
+def key_for(obj: models.Model) -> str:
+    return obj._meta.label_lower

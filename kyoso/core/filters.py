@@ -1,0 +1,59 @@
+"""The shared list filters of DESIGN §5 (`q`, `pref`, `muni`, `field`, `sort`, `page`), parsed
+once. Bad values are dropped, never a 500: a bookmarked URL keeps working after data changes."""
+
+from dataclasses import dataclass, field
+
+from kyoso.regions.codes import (
+    is_valid_lg_code,
+    is_valid_pref_code,
+    keys_matching_muni,
+    keys_matching_pref,
+)
+from kyoso.regions.models import Field, Municipality, Prefecture
+
+
+@dataclass
+class RegionFilters:
+    q: str = ""
+    prefecture: Prefecture | None = None
+    municipality: Municipality | None = None
+    fields: list[Field] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)  # names of parameters that were ignored
+
+    @property
+    def region_keys(self) -> list[str]:
+        if self.municipality is not None:
+            return keys_matching_muni(self.municipality.lg_code, self.municipality.parent_id)
+        if self.prefecture is not None:
+            return keys_matching_pref(self.prefecture.code)
+        return []
+
+    @property
+    def field_slugs(self) -> list[str]:
+        return [f.slug for f in self.fields]
+
+
+def parse_region_filters(params) -> RegionFilters:
+    result = RegionFilters(q=params.get("q", "").strip()[:200])
+    pref = params.get("pref", "").strip()
+    if pref:
+        if is_valid_pref_code(pref):
+            result.prefecture = Prefecture.objects.filter(code=pref).first()
+        if result.prefecture is None:
+            result.invalid.append("pref")
+    muni = params.get("muni", "").strip()
+    if muni:
+        if is_valid_lg_code(muni):
+            result.municipality = (
+                Municipality.objects.select_related("prefecture").filter(lg_code=muni).first()
+            )
+        if result.municipality is None:
+            result.invalid.append("muni")
+        else:
+            result.prefecture = result.municipality.prefecture
+    slugs = [s for s in params.getlist("field") if s][:23]
+    if slugs:
+        result.fields = list(Field.objects.filter(slug__in=slugs))
+        if len(result.fields) != len(set(slugs)):
+            result.invalid.append("field")
+    return result

@@ -1,0 +1,72 @@
+"""Japanese text analysis for the search index: SudachiPy (sudachidict-core), split mode A.
+
+Both the surface form and the normalised form of every content word are kept, so 買物/買い物,
+子ども/子供/こども, みまもり/見守り and シュミレーション/シミュレーション meet in the index, while
+mode A keeps compounds apart (東京都港区 → 東京/都/港/区, so 東京 finds it and 京都 does not).
+Particles, auxiliary verbs, symbols and spaces are dropped; NFKC folds half-width kana and
+full-width Latin; Latin words are lower-cased."""
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from sudachipy import Dictionary, SplitMode
+
+DROPPED_POS = {"助詞", "助動詞", "補助記号", "空白"}
+_local = threading.local()
+
+
+def _tokenizer():
+    # A Sudachi tokenizer is not safe to share between threads; one per thread is cheap.
+    tok = getattr(_local, "tokenizer", None)
+    if tok is None:
+        tok = Dictionary(dict="core").tokenizer(mode=SplitMode.A)
+        _local.tokenizer = tok
+    return tok
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text or "").lower()
+
+
+@dataclass(frozen=True)
+class Term:
+    surface: str
+    normalised: str
+
+    def forms(self) -> list[str]:
+        return [self.surface] if self.surface == self.normalised else [self.surface, self.normalised]
+
+
+def terms(text: str) -> list[Term]:
+    """Content words of `text`, in order."""
+    text = normalise(text)
+    if not text.strip():
+        return []
+    result = []
+    # Sudachi has an input size limit; long bodies are analysed in chunks at line breaks.
+    for chunk in _chunks(text):
+        for m in _tokenizer().tokenize(chunk):
+            if m.part_of_speech()[0] in DROPPED_POS:
+                continue
+            surface = m.surface().strip()
+            if not surface:
+                continue
+            result.append(Term(surface, normalise(m.normalized_form())))
+    return result
+
+
+def _chunks(text: str, size: int = 4000):
+    while text:
+        if len(text) <= size:
+            yield text
+            return
+        cut = text.rfind("\n", 0, size)
+        cut = cut if cut > 0 else size
+        yield text[:cut]
+        text = text[cut:]
+
+
+def index_text(text: str) -> str:
+    """Space-separated tokens for the index: surface and normalised forms of every term."""
+    return " ".join(form for term in terms(text) for form in term.forms())

@@ -1,0 +1,261 @@
+"""The site's search engine, one interface over SQLite FTS5 and PostgreSQL tsvector.
+
+Text is analysed by kyoso.search.analysis before it reaches the database; the database only
+matches whole tokens. Filters (type, platform, region keys, fields, other facets) are tokens in a
+separate `facets` column, so one indexed full-text query does text and filters together."""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils.safestring import SafeString, mark_safe
+
+from . import registry
+from .analysis import index_text, normalise, terms
+from .models import SearchEntry
+
+COUNT_CAP = 10_000  # "10,000件以上": very common words are not counted exactly
+TITLE_WEIGHT = 8.0
+
+
+def facet_token(name: str, value: str) -> str:
+    return (name + re.sub(r"[^0-9a-zA-Z]", "", str(value))).lower()
+
+
+@dataclass
+class Query:
+    text: str = ""
+    types: list[str] = field(default_factory=list)
+    platform_ids: list[int] = field(default_factory=list)
+    region_keys: list[str] = field(default_factory=list)  # any of
+    fields: list[str] = field(default_factory=list)  # any of
+    facets: dict[str, list[str]] = field(default_factory=dict)  # each: any of
+
+    def text_terms(self) -> list[list[str]]:
+        return [t.forms() for t in terms(self.text)]
+
+    def facet_groups(self) -> list[list[str]]:
+        groups = []
+        if self.types:
+            groups.append([facet_token("ty", t) for t in self.types])
+        if self.platform_ids:
+            groups.append([facet_token("pl", p) for p in self.platform_ids])
+        if self.region_keys:
+            groups.append([facet_token("rk", k) for k in self.region_keys])
+        if self.fields:
+            groups.append([facet_token("f", s) for s in self.fields])
+        for name, values in sorted(self.facets.items()):
+            if values:
+                groups.append([facet_token(name, v) for v in values])
+        return groups
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text_terms() and not self.facet_groups()
+
+
+@dataclass
+class Hit:
+    type: str
+    object_id: str
+    title: str
+    url: str
+    snippet: SafeString
+    date: object = None
+
+
+@dataclass
+class Result:
+    hits: list[Hit]
+    total: int
+    capped: bool  # True when there are more than COUNT_CAP matches
+
+
+# --- indexing ------------------------------------------------------------------------------
+
+
+def _facets_for(entry_type: str, doc: registry.SearchDocument) -> str:
+    tokens = [facet_token("ty", entry_type), facet_token("pl", doc.platform_id)]
+    tokens += [facet_token("rk", k) for k in doc.region_keys]
+    tokens += [facet_token("f", s) for s in doc.fields]
+    for name, values in doc.facets.items():
+        tokens += [facet_token(name, v) for v in values]
+    return " ".join(tokens)
+
+
+@transaction.atomic
+def index_object(obj) -> None:
+    entry_type = registry.key_for(obj)
+    doc = registry.get(entry_type).document(obj)
+    if not doc.is_public:
+        remove_object(obj)
+        return
+    entry, _ = SearchEntry.objects.update_or_create(
+        type=entry_type,
+        object_id=str(obj.pk),
+        defaults={
+            "platform_id": doc.platform_id,
+            "title": doc.title[:300],
+            "body": doc.body[:5000],
+            "kana": doc.kana[:300],
+            "url": doc.url,
+            "date": doc.date,
+            "title_terms": index_text(f"{doc.title} {doc.kana}"),
+            "body_terms": index_text(doc.body),
+            "facets": _facets_for(entry_type, doc),
+        },
+    )
+    _write_fulltext(entry)
+
+
+def remove_object(obj) -> None:
+    entry_type = registry.key_for(obj)
+    ids = list(
+        SearchEntry.objects.filter(type=entry_type, object_id=str(obj.pk)).values_list("id", flat=True)
+    )
+    _delete_fulltext(ids)
+    SearchEntry.objects.filter(id__in=ids).delete()
+
+
+def _write_fulltext(entry: SearchEntry) -> None:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.id])
+            cursor.execute(
+                "INSERT INTO search_fts (rowid, title_terms, body_terms, facets) VALUES (%s, %s, %s, %s)",
+                [entry.id, entry.title_terms, entry.body_terms, entry.facets],
+            )
+        else:
+            cursor.execute(
+                "UPDATE search_searchentry SET document = "
+                "setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'D') WHERE id = %s",
+                [entry.title_terms, entry.body_terms, entry.facets, entry.id],
+            )
+
+
+def _delete_fulltext(ids: list[int]) -> None:
+    if ids and connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
+
+
+# --- querying ------------------------------------------------------------------------------
+
+
+def _fts5_match(query: Query) -> str:
+    def quote(token: str) -> str:
+        return '"' + token.replace('"', '""') + '"'
+
+    parts = [
+        "{title_terms body_terms} : (" + " OR ".join(quote(f) for f in forms) + ")"
+        for forms in query.text_terms()
+    ]
+    parts += ["facets : (" + " OR ".join(quote(t) for t in group) + ")" for group in query.facet_groups()]
+    return " AND ".join(parts)
+
+
+def _tsquery(query: Query) -> str:
+    def lexeme(token: str, weights: str) -> str:
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "':" + weights
+
+    parts = [
+        "(" + " | ".join(lexeme(f, "AB") for f in forms) + ")" for forms in query.text_terms()
+    ]
+    parts += ["(" + " | ".join(lexeme(t, "D") for t in group) + ")" for group in query.facet_groups()]
+    return " & ".join(parts)
+
+
+def matching_ids_sql(query: Query) -> tuple[str, list]:
+    """SQL selecting the object_id of every match, for use as a subquery (`pk__in=RawSQL(...)`)."""
+    if connection.vendor == "sqlite":
+        return (
+            "SELECT e.object_id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s",
+            [_fts5_match(query)],
+        )
+    return (
+        "SELECT object_id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
+        [_tsquery(query)],
+    )
+
+
+def count(query: Query) -> tuple[int, bool]:
+    if query.is_empty:
+        return 0, False
+    sql, params = matching_ids_sql(query)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP + 1}) AS m", params)  # noqa: S608 - sql is built here, values are parameters
+        total = cursor.fetchone()[0]
+    return min(total, COUNT_CAP), total > COUNT_CAP
+
+
+def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, str]]:
+    """(type, object_id) of the best matches: title weighs more than body."""
+    if query.is_empty:
+        return []
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT e.type, e.object_id FROM search_fts JOIN search_searchentry e "
+                "ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
+                f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0), e.id LIMIT %s OFFSET %s",  # noqa: S608
+                [_fts5_match(query), limit, offset],
+            )
+        else:
+            cursor.execute(
+                "SELECT type, object_id FROM search_searchentry, to_tsquery('simple', %s) q "
+                "WHERE document @@ q ORDER BY ts_rank_cd(document, q) DESC, id LIMIT %s OFFSET %s",
+                [_tsquery(query), limit, offset],
+            )
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def search(query: Query, *, limit: int = 20, offset: int = 0) -> Result:
+    total, capped = count(query)
+    ids = ranked_ids(query, limit=limit, offset=offset)
+    entries = {
+        (e.type, e.object_id): e
+        for e in SearchEntry.objects.filter(
+            type__in={t for t, _ in ids}, object_id__in=[o for _, o in ids]
+        )
+    }
+    words = [form for forms in query.text_terms() for form in forms]
+    hits = [
+        Hit(
+            type=e.type,
+            object_id=e.object_id,
+            title=e.title,
+            url=e.url,
+            date=e.date,
+            snippet=snippet(e.body, words),
+        )
+        for key in ids
+        if (e := entries.get(key)) is not None
+    ]
+    return Result(hits=hits, total=total, capped=capped)
+
+
+def snippet(text: str, words: list[str], *, width: int = 120) -> SafeString:
+    """A short, HTML-escaped excerpt around the first match, matches wrapped in <mark>."""
+    text = normalise(text).replace("\n", " ")
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return mark_safe(html.escape(text[:width]) + ("…" if len(text) > width else ""))  # noqa: S308 - escaped
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - width // 3)
+    excerpt = text[start : start + width]
+    out, pos = [], 0
+    for m in pattern.finditer(excerpt):
+        out.append(html.escape(excerpt[pos : m.start()]))
+        out.append("<mark>" + html.escape(m.group(0)) + "</mark>")
+        pos = m.end()
+    out.append(html.escape(excerpt[pos:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    # Adjacent matches (見 + 守り) read as one highlighted word.
+    joined = "".join(out).replace("</mark><mark>", "")
+    return mark_safe(prefix + joined + suffix)  # noqa: S308 - every piece is escaped

@@ -1,0 +1,29 @@
+"""One row per searchable object. The full-text index itself lives beside it: an FTS5 table on
+SQLite, a stored tsvector column with a GIN index on PostgreSQL (see migrations and engine.py)."""
+
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=40)
+    platform = models.ForeignKey(
+        "platforms.Platform", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)  # plain text, for snippets
+    kana = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=300)
+    date = models.DateTimeField(null=True, blank=True)
+    # Indexed text: analysed title (+ kana reading), analysed body, filter tokens.
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    facets = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["type", "object_id"], name="search_entry_unique_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type}:{self.object_id} {self.title}"
