@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kyoso.moderation",
     "kyoso.search",
     "kyoso.news",
+    "kyoso.directory",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

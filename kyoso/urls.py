@@ -16,6 +16,7 @@ urlpatterns = i18n_patterns(
     path("", include("kyoso.moderation.urls")),
     path("", include("kyoso.audit.urls")),
     path("", include("kyoso.news.urls")),
+    path("", include("kyoso.directory.urls")),
     path("", include("kyoso.search.urls")),
     path("accounts/", include("allauth.urls")),
     path("django-admin/", admin.site.urls),

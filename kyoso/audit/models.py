@@ -18,6 +18,10 @@ ACTION_LABELS = {
     "content.archive": _("アーカイブ"),
     "content.restore": _("公開に戻す"),
     "account.profile_update": _("プロフィールを更新"),
+    "directory.suspend": _("団体の掲載を停止"),
+    "directory.unsuspend": _("団体の掲載を再開"),
+    "directory.invite": _("団体にメンバーを招待"),
+    "directory.join": _("団体に参加"),
 }
 
 

@@ -14,4 +14,5 @@ def site(request) -> dict:
         "is_staff_user": staff,
         "is_national_admin": bool(staff and is_national_admin(user)),
         "current_platform": getattr(request, "platform", None),
+        "open_data_license": settings.OPEN_DATA_LICENSE,
     }

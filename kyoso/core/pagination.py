@@ -13,3 +13,20 @@ def page_query(request, number: int) -> str:
     query = request.GET.copy()
     query["page"] = number
     return query.urlencode()
+
+
+class LazyWindow:
+    """A sequence for Paginator whose length is known and whose pages are fetched on demand
+    (from the search engine, or with a query of its own), so only one page is ever loaded."""
+
+    def __init__(self, total: int, fetch):
+        self.total, self.fetch = total, fetch
+
+    def __len__(self) -> int:
+        return self.total
+
+    def count(self) -> int:
+        return self.total
+
+    def __getitem__(self, item: slice):
+        return self.fetch(limit=item.stop - item.start, offset=item.start)

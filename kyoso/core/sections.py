@@ -84,6 +84,8 @@ SECTIONS = [
         "know",
         _("賛同団体・官公庁一覧"),
         _("趣旨に賛同いただいた団体・行政機関を、キーワードや地域で探せます。"),
+        url_name="directory:list",
+        platform_url_name="directory:platform_list",
     ),
     Section(
         "measures",

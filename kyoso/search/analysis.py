@@ -35,7 +35,9 @@ class Term:
     normalised: str
 
     def forms(self) -> list[str]:
-        return [self.surface] if self.surface == self.normalised else [self.surface, self.normalised]
+        return (
+            [self.surface] if self.surface == self.normalised else [self.surface, self.normalised]
+        )
 
 
 def terms(text: str) -> list[Term]:

@@ -112,7 +112,9 @@ def index_object(obj) -> None:
 def remove_object(obj) -> None:
     entry_type = registry.key_for(obj)
     ids = list(
-        SearchEntry.objects.filter(type=entry_type, object_id=str(obj.pk)).values_list("id", flat=True)
+        SearchEntry.objects.filter(type=entry_type, object_id=str(obj.pk)).values_list(
+            "id", flat=True
+        )
     )
     _delete_fulltext(ids)
     SearchEntry.objects.filter(id__in=ids).delete()
@@ -123,7 +125,8 @@ def _write_fulltext(entry: SearchEntry) -> None:
         if connection.vendor == "sqlite":
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.id])
             cursor.execute(
-                "INSERT INTO search_fts (rowid, title_terms, body_terms, facets) VALUES (%s, %s, %s, %s)",
+                "INSERT INTO search_fts (rowid, title_terms, body_terms, facets) "
+                "VALUES (%s, %s, %s, %s)",
                 [entry.id, entry.title_terms, entry.body_terms, entry.facets],
             )
         else:
@@ -153,7 +156,9 @@ def _fts5_match(query: Query) -> str:
         "{title_terms body_terms} : (" + " OR ".join(quote(f) for f in forms) + ")"
         for forms in query.text_terms()
     ]
-    parts += ["facets : (" + " OR ".join(quote(t) for t in group) + ")" for group in query.facet_groups()]
+    parts += [
+        "facets : (" + " OR ".join(quote(t) for t in group) + ")" for group in query.facet_groups()
+    ]
     return " AND ".join(parts)
 
 
@@ -161,10 +166,10 @@ def _tsquery(query: Query) -> str:
     def lexeme(token: str, weights: str) -> str:
         return "'" + token.replace("\\", "\\\\").replace("'", "''") + "':" + weights
 
-    parts = [
-        "(" + " | ".join(lexeme(f, "AB") for f in forms) + ")" for forms in query.text_terms()
+    parts = ["(" + " | ".join(lexeme(f, "AB") for f in forms) + ")" for forms in query.text_terms()]
+    parts += [
+        "(" + " | ".join(lexeme(t, "D") for t in group) + ")" for group in query.facet_groups()
     ]
-    parts += ["(" + " | ".join(lexeme(t, "D") for t in group) + ")" for group in query.facet_groups()]
     return " & ".join(parts)
 
 
@@ -172,8 +177,8 @@ def matching_ids_sql(query: Query) -> tuple[str, list]:
     """SQL selecting the object_id of every match, for use as a subquery (`pk__in=RawSQL(...)`)."""
     if connection.vendor == "sqlite":
         return (
-            "SELECT e.object_id FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-            "WHERE search_fts MATCH %s",
+            "SELECT e.object_id FROM search_fts "
+            "JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s",
             [_fts5_match(query)],
         )
     return (
@@ -201,8 +206,8 @@ def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, 
             cursor.execute(
                 "SELECT e.type, e.object_id FROM search_fts JOIN search_searchentry e "
                 "ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
-                f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0), e.id LIMIT %s OFFSET %s",  # noqa: S608
-                [_fts5_match(query), limit, offset],
+                "ORDER BY bm25(search_fts, %s, 1.0, 0.0), e.id LIMIT %s OFFSET %s",
+                [_fts5_match(query), TITLE_WEIGHT, limit, offset],
             )
         else:
             cursor.execute(

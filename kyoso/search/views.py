@@ -4,29 +4,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kyoso.core.filters import parse_region_filters
-from kyoso.core.pagination import paginate
+from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.regions.models import Field, Prefecture
 
 from . import registry
 from .engine import Query, count, search
 
 PER_PAGE = 20
-
-
-class _Window:
-    """Lets Django's Paginator page through engine results without fetching them all."""
-
-    def __init__(self, query: Query, total: int):
-        self.query, self.total = query, total
-
-    def __len__(self) -> int:
-        return self.total
-
-    def count(self) -> int:
-        return self.total
-
-    def __getitem__(self, item: slice):
-        return search(self.query, limit=item.stop - item.start, offset=item.start).hits
 
 
 def search_page(request):
@@ -43,7 +27,11 @@ def search_page(request):
             tabs.append({"entry": entry, "count": n, "capped": over})
         query = Query(**{**base.__dict__, "types": [active_type] if active_type else []})
         total, capped = count(query)
-        page = paginate(request, _Window(query, total), per_page=PER_PAGE)
+        page = paginate(
+            request,
+            LazyWindow(total, lambda limit, offset: search(query, limit=limit, offset=offset).hits),
+            per_page=PER_PAGE,
+        )
     return render(
         request,
         "search/search.html",

@@ -49,7 +49,9 @@ def test_national_slug_has_no_prefectural_page(client):
     assert client.get("/p/national/").status_code == 404
 
 
-@pytest.mark.parametrize("section", [s for s in SECTIONS if not s.is_ready], ids=lambda s: s.key)
+@pytest.mark.parametrize(
+    "section", [s for s in SECTIONS if not s.is_ready], ids=lambda s: s.key
+)
 def test_sections_not_built_yet_say_so_honestly(client, section):
     for url in (section.url(), f"/p/osaka/{section.key}/"):
         response = client.get(url)
@@ -107,12 +109,22 @@ def test_breadcrumb_marks_the_current_page_without_a_link(client):
     assert '<span aria-current="page">東京都</span>' in html
 
 
-def test_search_page_is_honest_until_the_engine_exists(client):
+def test_search_page_finds_published_notices(client, national):
+    from kyoso.search.engine import index_object
+    from kyoso.testing.factories import NoticeFactory
+
+    index_object(NoticeFactory(published=True, platform=national, title="介護予防の研修会"))
     response = client.get(reverse("search:search"), {"q": "介護"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "準備中" in html
+    assert "介護予防の研修会" in html
+    assert "1 件あります" in html
     assert 'value="介護"' in html
+
+
+def test_search_without_matches_says_what_to_try(client):
+    html = client.get("/search/", {"q": "存在しない言葉"}).content.decode()
+    assert "一致するものが見つかりませんでした" in html
 
 
 def test_search_query_is_escaped(client):

@@ -17,7 +17,9 @@ class Command(BaseCommand):
     help = "Rebuild the search index for every registered content type."
 
     def add_arguments(self, parser):
-        parser.add_argument("--type", action="append", help="only this type (e.g. directory.organisation)")
+        parser.add_argument(
+            "--type", action="append", help="only this type (e.g. directory.organisation)"
+        )
 
     def handle(self, *args, **options):
         wanted = set(options["type"] or [])

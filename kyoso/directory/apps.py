@@ -1,0 +1,19 @@
+"""Directory: the member directory (賛同団体・官公庁一覧) — joining, review, finding."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    name = "kyoso.directory"
+    verbose_name = _("賛同団体・官公庁一覧")
+
+    def ready(self) -> None:
+        from kyoso.moderation import registry as moderation
+        from kyoso.search import registry as search
+
+        from .models import Organisation
+        from .search import organisation_document
+
+        moderation.register(Organisation, review_template="directory/partials/_review.html")
+        search.register(Organisation, document=organisation_document, label=_("団体・行政機関"))

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "directory"
+urlpatterns = [
+    path("directory/", views.organisation_list, name="list"),
+    path("directory/apply/", views.organisation_apply_view, name="apply"),
+    path("directory/export.csv", views.export_csv, name="export_csv"),
+    path("directory/export.json", views.export_json, name="export_json"),
+    path("directory/invitations/<str:token>/", views.invitation_accept_view, name="accept"),
+    path("directory/<int:pk>/", views.organisation_detail, name="detail"),
+    path("directory/<int:pk>/edit/", views.organisation_edit, name="edit"),
+    path("directory/<int:pk>/members/", views.organisation_members, name="members"),
+    path("directory/<int:pk>/suspend/", views.organisation_suspend_view, name="suspend"),
+    path("directory/<int:pk>/history/", views.organisation_history, name="history"),
+    path("directory/<slug:slug>/", views.organisation_detail_by_slug, name="detail_slug"),
+    path("p/<slug:slug>/directory/", views.platform_organisation_list, name="platform_list"),
+]

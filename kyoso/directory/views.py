@@ -1,0 +1,326 @@
+"""Member directory pages: list and search, profile, apply, edit, members, admin tools, export."""
+
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kyoso.core.decorators import staff_required
+from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.platforms.access import access_platform, can_moderate
+from kyoso.regions.models import Field, Prefecture
+
+from . import selectors
+from .access import (
+    access_organisation_admin,
+    access_organisation_edit,
+    access_organisation_public,
+    is_owner,
+)
+from .actions import (
+    invitation_accept,
+    invitation_create,
+    organisation_apply,
+    organisation_suspend,
+    organisation_unsuspend,
+    organisation_update,
+)
+from .forms import InvitationForm, OrganisationForm, SuspendForm
+from .media import video_embed_url
+from .models import Invitation, Organisation
+
+PER_PAGE = 20
+
+
+def _crumbs(platform, *items):
+    crumbs = []
+    if platform is not None:
+        crumbs.append((platform.short_name(), platform.get_absolute_url()))
+    return crumbs + list(items)
+
+
+def _list(request, platform):
+    filters = selectors.parse_filters(request.GET)
+    total, capped = selectors.total_count(filters, platform)
+    page = paginate(
+        request,
+        LazyWindow(
+            total,
+            lambda limit, offset: selectors.page_of_organisations(
+                filters, platform=platform, limit=limit, offset=offset
+            ),
+        ),
+        per_page=PER_PAGE,
+    )
+    facets = selectors.facet_counts(filters, platform)
+    context = {
+        "platform": platform,
+        "filters": filters,
+        "page": page,
+        "total": total,
+        "capped": capped,
+        "facets": facets,
+        "kinds": [(v, label, facets["kind"].get(v, 0)) for v, label in Organisation.Kind.choices],
+        "scales": [
+            (v, label, facets["scale"].get(v, 0)) for v, label in Organisation.Scale.choices
+        ],
+        "field_options": [(f, facets["field"].get(f.slug, 0)) for f in Field.objects.all()],
+        "prefectures": [(p, facets["pref"].get(p.code, 0)) for p in Prefecture.objects.all()],
+        "sorts": [("kana", _("あいうえお順")), ("new", _("新着順"))]
+        + ([("relevance", _("関連度順"))] if filters.q else []),
+        "breadcrumbs": _crumbs(platform, (_("賛同団体・官公庁一覧"), None)),
+    }
+    if platform is not None:
+        request.platform = platform
+    if request.headers.get("HX-Request"):
+        return render(request, "directory/partials/_results.html", context)
+    return render(request, "directory/list.html", context)
+
+
+def organisation_list(request):
+    return _list(request, None)
+
+
+def platform_organisation_list(request, slug: str):
+    return _list(request, access_platform(slug))
+
+
+def _detail(request, org: Organisation):
+    user = request.user
+    context = {
+        "org": org,
+        "video_embed": video_embed_url(org.video_url),
+        "fields": org.fields.all(),
+        "prefectures": org.area_prefectures.all(),
+        "municipalities": org.area_municipalities.select_related("prefecture"),
+        "is_owner": is_owner(user, org),
+        "can_moderate": user.is_authenticated and can_moderate(user, org.platform),
+        "breadcrumbs": [(_("賛同団体・官公庁一覧"), reverse("directory:list")), (org.name, None)],
+    }
+    return render(request, "directory/detail.html", context)
+
+
+def organisation_detail(request, pk: int):
+    return _detail(request, access_organisation_public(pk=pk))
+
+
+def organisation_detail_by_slug(request, slug: str):
+    return _detail(request, access_organisation_public(slug=slug))
+
+
+@login_required
+def organisation_apply_view(request):
+    form = OrganisationForm()
+    status = 200
+    if request.method == "POST":
+        form = OrganisationForm(request.POST, request.FILES)
+        if form.is_valid():
+            org = organisation_apply(actor=request.user, form=form)
+            messages.success(
+                request,
+                _("「%(name)s」の登録を申請しました。審査の結果はメールでお知らせします。")
+                % {"name": org.name},
+            )
+            return redirect("accounts:me")
+        status = 422
+    crumbs = [
+        (_("賛同団体・官公庁一覧"), reverse("directory:list")),
+        (_("賛同団体の登録申請"), None),
+    ]
+    return render(
+        request, "directory/apply.html", {"form": form, "breadcrumbs": crumbs}, status=status
+    )
+
+
+@login_required
+def organisation_edit(request, pk: int):
+    org = access_organisation_edit(request.user, pk)
+    form = OrganisationForm(instance=org, editing=True)
+    status = 200
+    if request.method == "POST":
+        form = OrganisationForm(request.POST, request.FILES, instance=org, editing=True)
+        if form.is_valid():
+            organisation_update(actor=request.user, org=org, form=form)
+            messages.success(request, _("団体の情報を更新しました。"))
+            return redirect(org.get_absolute_url() if org.is_listed else reverse("accounts:me"))
+        status = 422
+    crumbs = [(_("賛同団体・官公庁一覧"), reverse("directory:list")), (org.name, None)]
+    return render(
+        request,
+        "directory/edit.html",
+        {"form": form, "org": org, "breadcrumbs": crumbs},
+        status=status,
+    )
+
+
+@login_required
+def organisation_members(request, pk: int):
+    org = access_organisation_edit(request.user, pk)
+    if not is_owner(request.user, org):
+        raise PermissionDenied
+    form = InvitationForm()
+    status = 200
+    if request.method == "POST":
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            invitation_create(actor=request.user, org=org, email=form.cleaned_data["email"])
+            messages.success(request, _("招待メールを送りました。"))
+            return redirect("directory:members", pk=org.pk)
+        status = 422
+    crumbs = [(org.name, reverse("directory:edit", kwargs={"pk": org.pk})), (_("メンバー"), None)]
+    return render(
+        request,
+        "directory/members.html",
+        {
+            "org": org,
+            "form": form,
+            "members": org.memberships.select_related("user"),
+            "invitations": org.invitations.filter(accepted_at__isnull=True),
+            "breadcrumbs": crumbs,
+        },
+        status=status,
+    )
+
+
+@login_required
+def invitation_accept_view(request, token: str):
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    if invitation.accepted_at is not None:
+        messages.info(request, _("この招待はすでに使われています。"))
+        return redirect("accounts:me")
+    if invitation.email.lower() != request.user.email.lower():
+        raise PermissionDenied
+    if request.method == "POST":
+        invitation_accept(user=request.user, invitation=invitation)
+        messages.success(
+            request,
+            _("「%(name)s」のメンバーになりました。") % {"name": invitation.organisation.name},
+        )
+        return redirect("accounts:me")
+    return render(
+        request,
+        "directory/accept.html",
+        {"invitation": invitation, "breadcrumbs": [(_("団体への招待"), None)]},
+    )
+
+
+@staff_required
+def organisation_suspend_view(request, pk: int):
+    org = access_organisation_admin(request.user, pk)
+    form = SuspendForm()
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("action") == "unsuspend":
+            organisation_unsuspend(actor=request.user, org=org)
+            messages.success(request, _("掲載を再開しました。"))
+            return redirect(org.get_absolute_url())
+        form = SuspendForm(request.POST)
+        if form.is_valid():
+            organisation_suspend(actor=request.user, org=org, reason=form.cleaned_data["reason"])
+            messages.success(
+                request,
+                _("「%(name)s」の掲載を停止しました。データは残っています。") % {"name": org.name},
+            )
+            return redirect("directory:history", pk=org.pk)
+        status = 422
+    crumbs = [(org.name, None), (_("掲載停止"), None)]
+    return render(
+        request,
+        "directory/suspend.html",
+        {"org": org, "form": form, "breadcrumbs": crumbs},
+        status=status,
+    )
+
+
+@staff_required
+def organisation_history(request, pk: int):
+    org = access_organisation_admin(request.user, pk)
+    crumbs = [(_("賛同団体・官公庁一覧"), reverse("directory:list")), (org.name, None)]
+    return render(
+        request,
+        "directory/history.html",
+        {
+            "org": org,
+            "revisions": org.revisions.select_related("actor")[:50],
+            "members": org.memberships.select_related("user"),
+            "similar": selectors.similar_organisations(org),
+            "breadcrumbs": crumbs,
+        },
+    )
+
+
+EXPORT_COLUMNS = [
+    "id",
+    "name",
+    "name_kana",
+    "kind",
+    "scale",
+    "fields",
+    "area",
+    "description",
+    "homepage",
+    "public_contact",
+    "platform",
+    "url",
+    "updated_at",
+]
+
+
+def _export_rows(request):
+    filters = selectors.parse_filters(request.GET)
+    qs = selectors._with_related(selectors.filtered(filters)).order_by("name_kana", "id")
+    for org in qs:
+        if org.area_kind == Organisation.AreaKind.NATIONWIDE:
+            area = "全国"
+        elif org.area_kind == Organisation.AreaKind.PREFECTURES:
+            area = " ".join(p.name for p in org.area_prefectures.all())
+        else:
+            area = " ".join(f"{m.prefecture.name}{m.name}" for m in org.area_municipalities.all())
+        yield {
+            "id": org.pk,
+            "name": org.name,
+            "name_kana": org.name_kana,
+            "kind": org.get_kind_display(),
+            "scale": org.get_scale_display(),
+            "fields": " ".join(f.name for f in org.fields.all()),
+            "area": area,
+            "description": org.description,
+            "homepage": org.homepage if org.homepage_consent else "",
+            "public_contact": org.public_contact,
+            "platform": str(org.platform.short_name()),
+            "url": settings.SITE_URL + org.get_absolute_url(),
+            "updated_at": org.updated_at.isoformat(),
+        }
+
+
+def _licence_headers(response):
+    response["Link"] = f'<{settings.OPEN_DATA_LICENSE_URL}>; rel="license"'
+    response["X-License"] = settings.OPEN_DATA_LICENSE
+    return response
+
+
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kyoso-directory.csv"'
+    response.write("\ufeff")  # BOM so that Excel opens UTF-8 Japanese correctly
+    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
+    writer.writeheader()
+    for row in _export_rows(request):
+        writer.writerow(row)
+    return _licence_headers(response)
+
+
+def export_json(request):
+    data = {
+        "license": settings.OPEN_DATA_LICENSE,
+        "license_url": settings.OPEN_DATA_LICENSE_URL,
+        "source": settings.SITE_URL + reverse("directory:list"),
+        "items": list(_export_rows(request)),
+    }
+    return _licence_headers(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
