@@ -77,7 +77,8 @@ def organisation_apply(*, actor, form: OrganisationForm) -> Organisation:
 
 @transaction.atomic
 def organisation_update(*, actor, org: Organisation, form: OrganisationForm) -> Organisation:
-    before = snapshot(org)
+    # The bound form has already copied its values onto `org`: read "before" from the database.
+    before = snapshot(Organisation.objects.get(pk=org.pk))
     org = form.save(commit=False)
     org.save()
     _save_relations(org, form)

@@ -78,6 +78,7 @@ class OrganisationForm(forms.ModelForm):
     fields = FieldMultipleField(
         label=gettext_lazy("分野"),
         queryset=Field.objects.all(),
+        to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("取り組んでいる分野をすべて選んでください（1つ以上）。"),
         error_messages={"required": gettext_lazy("分野を1つ以上選んでください。")},

@@ -60,3 +60,45 @@ class NoticeFactory(factory.django.DjangoModelFactory):
         pending = factory.Trait(
             status=Status.PENDING, submitted_at=factory.LazyFunction(timezone.now)
         )
+
+
+def make_organisation(
+    *,
+    platform=None,
+    name="NPO法人みまもりネット",
+    kana="みまもりねっと",
+    kind="npo",
+    scale="municipality",
+    fields=("watching-over",),
+    area="municipalities",
+    prefectures=(),
+    municipalities=("131016",),
+    status=None,
+    description="高齢者の見守り活動をしています。",
+    **extra,
+):
+    """An organisation with its relations and region keys, indexed when published."""
+    from kyoso.directory.actions import refresh_region_keys
+    from kyoso.directory.models import Organisation
+    from kyoso.regions.models import Field
+    from kyoso.search.engine import index_object
+
+    org = Organisation.objects.create(
+        platform=platform or Platform.objects.national(),
+        name=name,
+        name_kana=kana,
+        kind=kind,
+        scale=scale,
+        area_kind=area,
+        description=description,
+        private_contact="秘密の連絡先 090-0000-0000",
+        status=status or Status.PUBLISHED,
+        published_at=timezone.now(),
+        **extra,
+    )
+    org.fields.set(Field.objects.filter(slug__in=fields))
+    org.area_prefectures.set(prefectures)
+    org.area_municipalities.set(municipalities)
+    refresh_region_keys(org)
+    index_object(org)
+    return org

@@ -49,9 +49,7 @@ def test_national_slug_has_no_prefectural_page(client):
     assert client.get("/p/national/").status_code == 404
 
 
-@pytest.mark.parametrize(
-    "section", [s for s in SECTIONS if not s.is_ready], ids=lambda s: s.key
-)
+@pytest.mark.parametrize("section", [s for s in SECTIONS if not s.is_ready], ids=lambda s: s.key)
 def test_sections_not_built_yet_say_so_honestly(client, section):
     for url in (section.url(), f"/p/osaka/{section.key}/"):
         response = client.get(url)

@@ -1,0 +1,154 @@
+"""Joining: the application form, its validation, review and the applicant's mail."""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from kyoso.directory.models import Membership, Organisation, Revision
+from kyoso.moderation.models import Status
+
+pytestmark = pytest.mark.django_db
+
+
+def form_data(platform, **overrides):
+    data = {
+        "platform": platform.pk,
+        "name": "NPO法人ちよだ買い物応援団",
+        "name_kana": "ちよだかいものおうえんだん",
+        "kind": "npo",
+        "scale": "municipality",
+        "fields": ["shopping", "mobility"],
+        "area_kind": "municipalities",
+        "municipalities_text": "東京都千代田区\n131024",
+        "description": "千代田区で高齢者の買い物に付き添っています。",
+        "homepage": "https://example.jp/",
+        "homepage_consent": "on",
+        "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "public_contact": "info@example.jp",
+        "private_contact": "担当 山田 03-0000-0000",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def png_bytes(size=(64, 64)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, "blue").save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_applying_puts_the_organisation_in_review(client, organisation_member, tokyo):
+    client.force_login(organisation_member)
+    data = form_data(tokyo)
+    data["logo_upload"] = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    response = client.post("/directory/apply/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    org = Organisation.objects.get(name="NPO法人ちよだ買い物応援団")
+    assert org.status == Status.PENDING
+    assert org.platform == tokyo
+    assert sorted(org.region_keys.values_list("key", flat=True)) == ["IN13", "M131016", "M131024"]
+    assert Membership.objects.get(organisation=org).role == "owner"
+    assert Revision.objects.filter(organisation=org).count() == 1
+    assert org.logo.name.endswith(".png")
+    assert client.get(org.get_absolute_url()).status_code == 404  # not public yet
+
+
+def test_admin_approves_and_the_applicant_is_mailed(
+    client, organisation_member, prefectural_admin, tokyo, django_capture_on_commit_callbacks
+):
+    client.force_login(organisation_member)
+    client.post("/directory/apply/", form_data(tokyo))
+    org = Organisation.objects.get()
+    client.force_login(prefectural_admin)
+    queue = client.get("/review/").content.decode()
+    assert "NPO法人ちよだ買い物応援団" in queue
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/review/directory.organisation/{org.pk}/", {"decision": "approve"})
+    assert mail.outbox[-1].to == [organisation_member.email]
+    assert "公開されました" in mail.outbox[-1].subject
+    found = client.get("/directory/", {"muni": "131016"}).content.decode()
+    assert "NPO法人ちよだ買い物応援団" in found
+    assert (
+        "NPO法人ちよだ買い物応援団" in client.get("/directory/", {"q": "買い物"}).content.decode()
+    )
+
+
+def test_every_error_is_shown_next_to_its_field_and_input_is_kept(
+    client, organisation_member, tokyo
+):
+    client.force_login(organisation_member)
+    data = form_data(
+        tokyo,
+        name="",
+        name_kana="Kanji漢字",
+        fields=None,
+        homepage="not a url",
+        video_url="https://example.com/video",
+        municipalities_text="府中市\n存在しない村",
+        private_contact="",
+    )
+    response = client.post("/directory/apply/", data)
+    html = response.content.decode()
+    assert response.status_code == 422
+    for field_id in (
+        "name",
+        "name_kana",
+        "fields",
+        "homepage",
+        "video_url",
+        "municipalities_text",
+        "private_contact",
+    ):
+        assert f'id="id_{field_id}_error"' in html, field_id
+    assert "複数あります" in html  # 府中市 exists in Tokyo and Hiroshima
+    assert "存在しない村" in html
+    assert "千代田区で高齢者の買い物に付き添っています。" in html  # typed text kept
+    assert not Organisation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"%PDF-1.4 not an image", "logo.png", "画像"),
+        (b"", "logo.png", "空"),
+        (b"GIF89a" + b"x" * (2 * 1024 * 1024 + 10), "logo.gif", "2MB"),
+    ],
+)
+def test_bad_logo_uploads_are_refused(client, organisation_member, tokyo, content, name, message):
+    client.force_login(organisation_member)
+    data = form_data(tokyo)
+    data["logo_upload"] = SimpleUploadedFile(name, content, content_type="image/png")
+    response = client.post("/directory/apply/", data)
+    assert response.status_code == 422
+    assert message in response.content.decode()
+    assert not Organisation.objects.exists()
+
+
+def test_prefecture_area_needs_a_prefecture(client, organisation_member, tokyo):
+    client.force_login(organisation_member)
+    response = client.post("/directory/apply/", form_data(tokyo, area_kind="prefectures"))
+    assert response.status_code == 422
+    assert "都道府県を1つ以上" in response.content.decode()
+
+
+def test_apply_needs_login(client):
+    response = client.get("/directory/apply/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_duplicate_names_are_flagged_to_the_reviewer(
+    client, organisation_member, national_admin, tokyo
+):
+    from kyoso.testing.factories import make_organisation
+
+    make_organisation(name="NPO法人ちよだ買い物応援団", kana="ちよだかいものおうえんだん")
+    client.force_login(organisation_member)
+    client.post("/directory/apply/", form_data(tokyo))
+    pending = Organisation.objects.get(status=Status.PENDING)
+    client.force_login(national_admin)
+    html = client.get(f"/review/directory.organisation/{pending.pk}/").content.decode()
+    assert "似た名前の団体がすでにあります" in html

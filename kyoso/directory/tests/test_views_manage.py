@@ -1,0 +1,102 @@
+"""Owners edit (history and diff for admins), invite members; admins suspend."""
+
+import pytest
+from django.core import mail
+
+from kyoso.directory.models import Invitation, Membership
+from kyoso.search.engine import Query, count
+from kyoso.testing.factories import UserFactory, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def org(organisation_member, tokyo):
+    org = make_organisation(name="ちよだ見守り隊", kana="ちよだみまもりたい", platform=tokyo)
+    Membership.objects.create(organisation=org, user=organisation_member, role="owner")
+    return org
+
+
+def edit_data(org, **overrides):
+    data = {
+        "name": org.name,
+        "name_kana": org.name_kana,
+        "kind": org.kind,
+        "scale": org.scale,
+        "fields": ["watching-over", "meals"],
+        "area_kind": "municipalities",
+        "municipalities_text": "東京都千代田区",
+        "description": "説明を新しくしました。",
+        "private_contact": "新しい連絡先",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_owner_edits_and_admin_sees_the_diff(
+    client, org, organisation_member, prefectural_admin, django_capture_on_commit_callbacks
+):
+    client.force_login(organisation_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/directory/{org.pk}/edit/", edit_data(org))
+    assert response.status_code == 302
+    assert count(Query(text="説明"))[0] == 1  # the index followed the edit
+    client.force_login(prefectural_admin)
+    html = client.get(f"/directory/{org.pk}/history/").content.decode()
+    assert "説明を新しくしました。" in html
+    assert "<del>" in html and "<ins>" in html
+
+
+@pytest.mark.parametrize("persona", ["resident", "coordinator", "moderator"])
+def test_others_cannot_edit(client, org, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    assert (
+        client.post(f"/directory/{org.pk}/edit/", edit_data(org, name="乗っ取り")).status_code
+        == 403
+    )
+    org.refresh_from_db()
+    assert org.name == "ちよだ見守り隊"
+
+
+def test_invitation_by_mail_makes_a_member(
+    client, org, organisation_member, django_capture_on_commit_callbacks
+):
+    client.force_login(organisation_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/directory/{org.pk}/members/", {"email": "colleague@example.jp"})
+    invitation = Invitation.objects.get()
+    assert invitation.token in mail.outbox[-1].body
+    colleague = UserFactory(email="colleague@example.jp")
+    client.force_login(colleague)
+    assert client.post(f"/directory/invitations/{invitation.token}/").status_code == 302
+    assert Membership.objects.filter(organisation=org, user=colleague, role="member").exists()
+
+
+def test_an_invitation_is_only_for_its_address(client, org, organisation_member, resident):
+    invitation = Invitation.objects.create(
+        organisation=org, email="someone@example.jp", invited_by=organisation_member
+    )
+    client.force_login(resident)
+    assert client.post(f"/directory/invitations/{invitation.token}/").status_code == 403
+    assert client.get("/directory/invitations/not-a-token/").status_code == 404
+
+
+def test_suspension_hides_but_keeps_the_data(
+    client, org, prefectural_admin, django_capture_on_commit_callbacks
+):
+    client.force_login(prefectural_admin)
+    response = client.post(f"/directory/{org.pk}/suspend/", {"reason": ""})
+    assert response.status_code == 422
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/directory/{org.pk}/suspend/", {"reason": "連絡が取れないため"})
+    client.logout()
+    assert client.get(org.get_absolute_url()).status_code == 404
+    assert "ちよだ見守り隊" not in client.get("/directory/").content.decode()
+    assert count(Query(text="見守り隊"))[0] == 0
+    org.refresh_from_db()
+    assert org.is_suspended and org.name == "ちよだ見守り隊"
+
+
+def test_moderators_of_other_platforms_cannot_suspend(client, org, moderator):
+    client.force_login(moderator)
+    assert client.post(f"/directory/{org.pk}/suspend/", {"reason": "x"}).status_code == 403
