@@ -1,0 +1,96 @@
+"""Directory journey: an organisation applies, the national admin (with MFA) approves it, and a
+resident finds it by a municipality search. axe-core checks every page visited."""
+
+import base64
+import hashlib
+import hmac
+import re
+import struct
+import time
+
+import pytest
+
+from .conftest import assert_accessible
+
+pytestmark = pytest.mark.e2e
+DEMO_PASSWORD = "kyoso-demo-2026"
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    """RFC 6238 (SHA-1, 30 s, 6 digits), as authenticator apps and allauth use."""
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = struct.pack(">Q", int((at or time.time()) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
+def login(page, email):
+    page.goto("/accounts/login/")
+    page.get_by_label("メールアドレス").fill(email)
+    page.get_by_label(re.compile(r"^パスワード")).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="ログイン").click()
+
+
+def logout(page):
+    page.goto("/accounts/logout/")
+    page.get_by_role("button", name="ログアウト").click()
+
+
+def test_apply_approve_and_find_by_municipality(page):
+    name = f"NPO法人よこはま買い物応援団{int(time.time())}"
+    login(page, "npo@demo.kyoso.example")
+    page.goto("/directory/apply/")
+    assert_accessible(page)
+    page.get_by_label(re.compile("^申請先のプラットフォーム")).select_option(label="全国版")
+    page.get_by_label(re.compile("^団体名 ")).fill(name)
+    page.get_by_label(re.compile("^団体名のよみがな")).fill("よこはまかいものおうえんだん")
+    page.get_by_label(re.compile("^種別")).select_option(label="NPO法人")
+    page.get_by_label("市区町村", exact=True).check()
+    page.get_by_label("買い物", exact=True).check()
+    page.get_by_label("市区町村を選ぶ").check()
+    page.get_by_label(re.compile("^活動する市区町村")).fill("横浜市中区")
+    page.get_by_label(re.compile("^団体の紹介")).fill(
+        "横浜市中区で、高齢者の買い物に付き添う活動をしています。"
+    )
+    page.get_by_label(re.compile("^事務局用の連絡先")).fill("担当 鈴木 045-000-0000")
+    page.get_by_role("button", name="申請する").click()
+    page.wait_for_url("**/accounts/me/")
+    assert name in page.content()
+    assert_accessible(page)
+    logout(page)
+
+    login(page, "admin@demo.kyoso.example")
+    page.goto("/review/")
+    # Admin pages need two-factor authentication: set it up with the shown secret.
+    page.wait_for_load_state()
+    if "/reauthenticate/" in page.url:  # allauth asks for the password again before MFA changes
+        assert_accessible(page)
+        page.get_by_label(re.compile(r"^パスワード")).fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="確認する").click()
+    page.wait_for_url("**/2fa/totp/activate/")
+    assert_accessible(page)
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label(re.compile("^認証アプリコード")).fill(totp(secret))
+    page.get_by_role("button", name="有効化する").click()
+    page.goto("/review/")
+    assert_accessible(page)
+    page.get_by_role("link", name=name).click()
+    assert_accessible(page)
+    page.get_by_role("button", name="承認して公開する").click()
+    page.wait_for_url("**/review/")
+    logout(page)
+
+    page.goto("/directory/")
+    page.get_by_label("市区町村コード").fill("141046")  # 横浜市中区
+    page.get_by_label("並び順").select_option(label="新着順")
+    page.get_by_role("button", name="この条件で探す").click()
+    page.wait_for_url(re.compile(r".*muni=141046.*"))
+    page.get_by_role("link", name=name).wait_for()
+    assert "横浜市中区で活動" in page.content()
+    assert_accessible(page)
+    page.get_by_role("link", name=name).click()
+    assert page.get_by_role("heading", level=1).inner_text().startswith(name)
+    assert "045-000-0000" not in page.content()  # the secretariat's contact stays private
+    assert_accessible(page)
