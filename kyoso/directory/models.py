@@ -100,7 +100,10 @@ class Organisation(Publishable):
 
     class Meta:
         ordering = ["name_kana", "id"]
-        indexes = [models.Index(fields=["status", "is_suspended", "name_kana"])]
+        indexes = [
+            models.Index(fields=["status", "is_suspended", "name_kana"]),
+            models.Index(fields=["updated_at"], name="directory_org_updated"),
+        ]
         verbose_name = _("団体・行政機関")
         verbose_name_plural = _("団体・行政機関")
 

@@ -1,10 +1,12 @@
 """Read queries for the directory: the filtered list with facet counts, similar names."""
 
+import hashlib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from kyoso.core.filters import RegionFilters, parse_region_filters
@@ -70,7 +72,9 @@ def _apply(qs, filters: DirectoryFilters, *, skip: str = "") -> QuerySet[Organis
     if filters.scales and skip != "scale":
         qs = qs.filter(scale__in=filters.scales)
     if filters.q:
-        sql, params = matching_ids_sql(Query(text=filters.q, types=["directory.organisation"]))
+        sql, params = matching_ids_sql(
+            Query(text=filters.q, types=["directory.organisation"]), integer_ids=True
+        )
         qs = qs.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - SQL built by the engine, values are parameters
     return qs
 
@@ -80,7 +84,10 @@ def filtered(filters: DirectoryFilters, platform=None) -> QuerySet[Organisation]
 
 
 def search_query(filters: DirectoryFilters, platform=None) -> Query:
-    return Query(
+    cached = getattr(filters, "_search_query", None)
+    if cached is not None and cached[0] == platform:
+        return cached[1]
+    query = Query(
         text=filters.q,
         types=["directory.organisation"],
         platform_ids=[platform.pk] if platform is not None else [],
@@ -88,6 +95,8 @@ def search_query(filters: DirectoryFilters, platform=None) -> Query:
         fields=filters.field_slugs,
         facets={"kind": filters.kinds, "scale": filters.scales},
     )
+    filters._search_query = (platform, query)
+    return query
 
 
 def page_of_organisations(filters: DirectoryFilters, *, platform=None, limit: int, offset: int):
@@ -107,8 +116,11 @@ def page_of_organisations(filters: DirectoryFilters, *, platform=None, limit: in
 
 
 def total_count(filters: DirectoryFilters, platform=None) -> tuple[int, bool]:
-    if filters.q:
-        return count(search_query(filters, platform))
+    """Counted by the search index whenever a condition is set (the facets column makes region,
+    field, kind and scale one indexed query); only the unfiltered list is counted by the ORM."""
+    query = search_query(filters, platform)
+    if filters.q or len(query.facet_groups()) > 1:
+        return count(query)
     return filtered(filters, platform).count(), False
 
 
@@ -118,7 +130,37 @@ def _with_related(qs):
     )
 
 
+def directory_version() -> str:
+    """Changes whenever any organisation is saved (published, edited, suspended): cached figures
+    keyed by it are invalidated at once in every worker process, without a shared cache."""
+    latest = Organisation.objects.aggregate(latest=Max("updated_at"))["latest"]
+    return latest.isoformat() if latest else "empty"
+
+
 def facet_counts(filters: DirectoryFilters, platform=None) -> dict[str, Counter]:
+    """Facet counts, cached until the directory changes (they are the costly part of a page)."""
+    signature = "|".join(
+        [
+            str(platform.pk if platform else ""),
+            filters.q,
+            ",".join(_region_keys(filters)),
+            ",".join(sorted(filters.field_slugs)),
+            ",".join(sorted(filters.kinds)),
+            ",".join(sorted(filters.scales)),
+        ]
+    )
+    key = (
+        "directory:facets:"
+        + hashlib.sha256(f"{directory_version()}|{signature}".encode()).hexdigest()
+    )
+    result = cache.get(key)
+    if result is None:
+        result = _facet_counts(filters, platform)
+        cache.set(key, result, timeout=3600)
+    return result
+
+
+def _facet_counts(filters: DirectoryFilters, platform=None) -> dict[str, Counter]:
     """For each facet, counts under every other active filter (so counts say what a click gives)."""
     base = listed_organisations(platform)
     result: dict[str, Counter] = {}

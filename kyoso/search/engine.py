@@ -16,6 +16,9 @@ from .analysis import index_text, normalise, terms
 from .models import SearchEntry
 
 COUNT_CAP = 10_000  # "10,000件以上": very common words are not counted exactly
+# Scoring every hit of a very common word (介護 is in a third of all members) is what makes a
+# search slow. Above this many matches, title matches come first, each part in index order.
+RANK_ALL_LIMIT = 2_000
 TITLE_WEIGHT = 8.0
 
 
@@ -173,16 +176,19 @@ def _tsquery(query: Query) -> str:
     return " & ".join(parts)
 
 
-def matching_ids_sql(query: Query) -> tuple[str, list]:
-    """SQL selecting the object_id of every match, for use as a subquery (`pk__in=RawSQL(...)`)."""
+def matching_ids_sql(query: Query, *, integer_ids: bool = False) -> tuple[str, list]:
+    """SQL selecting the object_id of every match, for use as a subquery (`pk__in=RawSQL(...)`).
+    With integer_ids the ids are cast, to compare with an integer primary key."""
     if connection.vendor == "sqlite":
+        column = "CAST(e.object_id AS INTEGER)" if integer_ids else "e.object_id"
         return (
-            "SELECT e.object_id FROM search_fts "
+            f"SELECT {column} FROM search_fts "  # noqa: S608 - column is one of two constants
             "JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s",
             [_fts5_match(query)],
         )
+    column = "CAST(object_id AS bigint)" if integer_ids else "object_id"
     return (
-        "SELECT object_id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
+        f"SELECT {column} FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",  # noqa: S608
         [_tsquery(query)],
     )
 
@@ -190,17 +196,23 @@ def matching_ids_sql(query: Query) -> tuple[str, list]:
 def count(query: Query) -> tuple[int, bool]:
     if query.is_empty:
         return 0, False
+    if getattr(query, "_count", None) is not None:  # one count per query object and request
+        return query._count
     sql, params = matching_ids_sql(query)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP + 1}) AS m", params)  # noqa: S608 - sql is built here, values are parameters
         total = cursor.fetchone()[0]
-    return min(total, COUNT_CAP), total > COUNT_CAP
+    query._count = (min(total, COUNT_CAP), total > COUNT_CAP)
+    return query._count
 
 
 def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, str]]:
     """(type, object_id) of the best matches: title weighs more than body."""
     if query.is_empty:
         return []
+    total, _capped = count(query)
+    if total > RANK_ALL_LIMIT and query.text_terms():
+        return _title_first_ids(query, limit=limit, offset=offset)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(
@@ -216,6 +228,61 @@ def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, 
                 [_tsquery(query), limit, offset],
             )
         return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def _title_first_ids(query: Query, *, limit: int, offset: int) -> list[tuple[str, str]]:
+    """For huge result sets: matches in the title first (ranked when few), then the others in
+    index order. Both parts read only as many rows as the page needs."""
+    if connection.vendor == "sqlite":
+        text = " AND ".join(
+            "(" + " OR ".join('"' + f.replace('"', '""') + '"' for f in forms) + ")"
+            for forms in query.text_terms()
+        )
+        base = _fts5_match(query)
+        in_title = f"{base} AND {{title_terms}} : ({text})"
+        not_title = f"({base}) NOT {{title_terms}} : ({text})"
+        head = (
+            "SELECT e.type, e.object_id FROM search_fts JOIN search_searchentry e "
+            "ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
+        )
+        count_sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(count_sql, [in_title, RANK_ALL_LIMIT + 1])
+            n_title = cursor.fetchone()[0]
+            order = (
+                "ORDER BY e.id"
+                if n_title > RANK_ALL_LIMIT
+                else f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0), e.id"
+            )
+            rows = []
+            if offset < n_title:
+                cursor.execute(head + order + " LIMIT %s OFFSET %s", [in_title, limit, offset])
+                rows = cursor.fetchall()
+            if len(rows) < limit:
+                rest_offset = max(0, offset - n_title)
+                cursor.execute(
+                    head + "ORDER BY e.id LIMIT %s OFFSET %s",
+                    [not_title, limit - len(rows), rest_offset],
+                )
+                rows += cursor.fetchall()
+        return [(r[0], r[1]) for r in rows]
+    tsq = _tsquery(query)
+    title_q = " & ".join(
+        "("
+        + " | ".join("'" + f.replace("\\", "\\\\").replace("'", "''") + "':A" for f in forms)
+        + ")"
+        for forms in query.text_terms()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT type, object_id FROM search_searchentry, to_tsquery('simple', %s) q, "
+            "to_tsquery('simple', %s) t WHERE document @@ q "
+            "ORDER BY (document @@ t) DESC, id LIMIT %s OFFSET %s",
+            [tsq, title_q, limit, offset],
+        )
+        return [(r[0], r[1]) for r in cursor.fetchall()]
 
 
 def search(query: Query, *, limit: int = 20, offset: int = 0) -> Result:
