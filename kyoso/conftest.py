@@ -16,7 +16,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _no_rate_limits(settings):
+    from django.core.cache import cache
+
     settings.ACCOUNT_RATE_LIMITS = False
+    cache.clear()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from kyoso.platforms.selectors import platforms_by_block
@@ -65,9 +66,14 @@ def safe_next(request, fallback: str = "/") -> str:
     return fallback
 
 
+@csrf_exempt
 @require_POST
 def set_text_size(request):
-    """標準/大/特大: a plain form POST (works without JavaScript), remembered in a cookie."""
+    """標準/大/特大: a plain form POST (works without JavaScript), remembered in a cookie.
+
+    Exempt from CSRF on purpose: anonymous pages are cached whole, so the form in their header
+    cannot carry a per-visitor token, and a forged request can only change a display preference
+    (it never leaves this site: `next` is checked)."""
     size = request.POST.get("size", "")
     if size not in TEXT_SIZES:
         return HttpResponseBadRequest(_("文字サイズの指定が正しくありません。"))

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.platforms.access import access_platform, can_moderate
@@ -83,10 +84,12 @@ def _list(request, platform):
     return render(request, "directory/list.html", context)
 
 
+@cache_anonymous_page(selectors.directory_version)
 def organisation_list(request):
     return _list(request, None)
 
 
+@cache_anonymous_page(selectors.directory_version)
 def platform_organisation_list(request, slug: str):
     return _list(request, access_platform(slug))
 

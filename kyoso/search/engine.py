@@ -198,7 +198,11 @@ def count(query: Query) -> tuple[int, bool]:
         return 0, False
     if getattr(query, "_count", None) is not None:  # one count per query object and request
         return query._count
-    sql, params = matching_ids_sql(query)
+    if connection.vendor == "sqlite":
+        # Counting needs no join with the entries table.
+        sql, params = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s", [_fts5_match(query)]
+    else:
+        sql, params = matching_ids_sql(query)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP + 1}) AS m", params)  # noqa: S608 - sql is built here, values are parameters
         total = cursor.fetchone()[0]
