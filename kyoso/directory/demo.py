@@ -290,7 +290,11 @@ def load() -> str:
                 .removesuffix("村")
                 .removesuffix("区")
             )
-            short_kana = town.name_kana[: max(2, len(town.name_kana) - 1)]
+            short_kana = town.name_kana
+            for suffix in ("ちょう", "まち", "むら", "そん", "し", "く"):
+                if short_kana.endswith(suffix) and len(short_kana) > len(suffix) + 1:
+                    short_kana = short_kana[: -len(suffix)]
+                    break
             name = (
                 f"{legal}{short}{theme[0]}の会"
                 if kind == Organisation.Kind.RESIDENTS
