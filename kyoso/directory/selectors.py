@@ -11,7 +11,7 @@ from django.db.models.expressions import RawSQL
 
 from kyoso.core.filters import RegionFilters, parse_region_filters
 from kyoso.regions.codes import NATIONWIDE_KEY
-from kyoso.search.engine import Query, count, matching_ids_sql, ranked_ids
+from kyoso.search.engine import Query, count, matching_ids_sql, ranked_ids, snippet
 
 from .models import Organisation, OrganisationRegionKey
 
@@ -100,8 +100,16 @@ def search_query(filters: DirectoryFilters, platform=None) -> Query:
 
 
 def page_of_organisations(filters: DirectoryFilters, *, platform=None, limit: int, offset: int):
-    """One page of results in the chosen order. Relevance comes from the search engine's ranking;
-    the others from the ORM."""
+    """One page of results in the chosen order, each with `.snippet` (matches highlighted).
+    Relevance comes from the search engine's ranking; the other orders from the ORM."""
+    orgs = _page(filters, platform=platform, limit=limit, offset=offset)
+    words = [form for forms in search_query(filters, platform).text_terms() for form in forms]
+    for org in orgs:
+        org.snippet = snippet(org.description, words)
+    return orgs
+
+
+def _page(filters: DirectoryFilters, *, platform=None, limit: int, offset: int):
     if filters.sort == "relevance":
         ids = [
             int(pk)

@@ -69,6 +69,21 @@ def _chunks(text: str, size: int = 4000):
         text = text[cut:]
 
 
+def matching_spans(text: str, forms: set[str]) -> list[tuple[int, int]]:
+    """(start, end) offsets in normalise(text) of the words whose surface or normalised form is
+    one of `forms`: highlighting by words, so a search for みまもり marks 見守り."""
+    text = normalise(text)
+    spans, base = [], 0
+    for chunk in _chunks(text):
+        for m in _tokenizer().tokenize(chunk):
+            if m.part_of_speech()[0] in DROPPED_POS:
+                continue
+            if m.surface() in forms or normalise(m.normalized_form()) in forms:
+                spans.append((base + m.begin(), base + m.end()))
+        base += len(chunk)
+    return spans
+
+
 def index_text(text: str) -> str:
     """Space-separated tokens for the index: surface and normalised forms of every term."""
     return " ".join(form for term in terms(text) for form in term.forms())

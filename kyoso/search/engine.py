@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
 from . import registry
-from .analysis import index_text, normalise, terms
+from .analysis import index_text, matching_spans, normalise, terms
 from .models import SearchEntry
 
 COUNT_CAP = 10_000  # "10,000件以上": very common words are not counted exactly
@@ -315,23 +315,21 @@ def search(query: Query, *, limit: int = 20, offset: int = 0) -> Result:
 
 
 def snippet(text: str, words: list[str], *, width: int = 120) -> SafeString:
-    """A short, HTML-escaped excerpt around the first match, matches wrapped in <mark>."""
+    """A short, HTML-escaped excerpt around the first match, matching words wrapped in <mark>."""
     text = normalise(text).replace("\n", " ")
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    if not words:
-        return mark_safe(html.escape(text[:width]) + ("…" if len(text) > width else ""))  # noqa: S308 - escaped
-    pattern = re.compile("|".join(re.escape(w) for w in words))
-    first = pattern.search(text)
-    start = max(0, (first.start() if first else 0) - width // 3)
-    excerpt = text[start : start + width]
-    out, pos = [], 0
-    for m in pattern.finditer(excerpt):
-        out.append(html.escape(excerpt[pos : m.start()]))
-        out.append("<mark>" + html.escape(m.group(0)) + "</mark>")
-        pos = m.end()
-    out.append(html.escape(excerpt[pos:]))
+    spans = matching_spans(text, set(words)) if words else []
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = start + width
+    out, pos = [], start
+    for s_start, s_end in spans:
+        if s_start < start or s_end > end:
+            continue
+        out.append(html.escape(text[pos:s_start]))
+        out.append("<mark>" + html.escape(text[s_start:s_end]) + "</mark>")
+        pos = s_end
+    out.append(html.escape(text[pos:end]))
     prefix = "…" if start > 0 else ""
-    suffix = "…" if start + width < len(text) else ""
-    # Adjacent matches (見 + 守り) read as one highlighted word.
+    suffix = "…" if end < len(text) else ""
+    # Adjacent words (見 + 守り) read as one highlighted word.
     joined = "".join(out).replace("</mark><mark>", "")
     return mark_safe(prefix + joined + suffix)  # noqa: S308 - every piece is escaped

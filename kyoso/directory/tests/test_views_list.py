@@ -112,7 +112,9 @@ def test_field_and_kind_filters_and_facet_counts(client, cast):
 
 
 def test_keyword_search_in_japanese(client, cast):
-    assert names(client.get("/directory/", {"q": "みまもり"})) == {"千代田見守りの会"}
+    response = client.get("/directory/", {"q": "みまもり"})
+    assert names(response) == {"千代田見守りの会"}
+    assert "町内の<mark>見守り</mark>活動です。" in response.content.decode()
     assert names(client.get("/directory/", {"q": "かいもの", "pref": "13"})) == {"東京買い物ネット"}
 
 

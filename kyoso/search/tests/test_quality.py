@@ -86,7 +86,8 @@ def test_unpublished_content_is_not_indexed(national):
 
 
 def test_snippet_highlights_and_escapes():
-    html = snippet("<b>見守り</b>の活動", ["見守り"])
+    words = [form for term in terms("みまもり") for form in term.forms()]
+    html = snippet("<b>見守り</b>の活動", words)
     assert "&lt;b&gt;<mark>見守り</mark>&lt;/b&gt;" in html
 
 
