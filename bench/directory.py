@@ -243,6 +243,9 @@ def generate(n: int) -> float:
         done = min(n, start + batch)
         print(f"\r  generated and indexed {done:,}/{n:,}", end="", flush=True)
     print()
+    from kyoso.search.engine import analyse_index
+
+    analyse_index()
     return time.monotonic() - started
 
 
@@ -343,6 +346,9 @@ def main() -> None:
             f"indexing: {seconds:.1f} s for {args.orgs - existing:,} organisations "
             f"({(args.orgs - existing) / seconds:,.0f}/s, analysis included)"
         )
+    from kyoso.search.engine import analyse_index
+
+    analyse_index()
     print(f"organisations: {Organisation.objects.count():,}   index size: {index_size()}")
     run_searches(20)  # warm caches
     results = run_searches(args.searches)

@@ -11,7 +11,14 @@ from django.db.models.expressions import RawSQL
 
 from kyoso.core.filters import RegionFilters, parse_region_filters
 from kyoso.regions.codes import NATIONWIDE_KEY
-from kyoso.search.engine import Query, count, matching_ids_sql, ranked_ids, snippet
+from kyoso.search.engine import (
+    Query,
+    count,
+    matching_ids_sql,
+    ordered_ids,
+    ranked_ids,
+    snippet,
+)
 
 from .models import Organisation, OrganisationRegionKey
 
@@ -110,11 +117,14 @@ def page_of_organisations(filters: DirectoryFilters, *, platform=None, limit: in
 
 
 def _page(filters: DirectoryFilters, *, platform=None, limit: int, offset: int):
-    if filters.sort == "relevance":
-        ids = [
-            int(pk)
-            for _t, pk in ranked_ids(search_query(filters, platform), limit=limit, offset=offset)
-        ]
+    query = search_query(filters, platform)
+    if filters.sort == "relevance" or len(query.facet_groups()) > 1:
+        # Keywords or filters: the index finds and orders the page (one indexed query).
+        if filters.sort == "relevance":
+            keys = ranked_ids(query, limit=limit, offset=offset)
+        else:
+            keys = ordered_ids(query, order=filters.sort, limit=limit, offset=offset)
+        ids = [int(pk) for _t, pk in keys]
         by_id = {o.pk: o for o in _with_related(Organisation.objects.filter(pk__in=ids))}
         return [by_id[i] for i in ids if i in by_id]
     order = ["-published_at", "-id"] if filters.sort == "new" else ["name_kana", "id"]

@@ -9,7 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from kyoso.search import registry
-from kyoso.search.engine import _delete_fulltext, index_object
+from kyoso.search.engine import _delete_fulltext, analyse_index, index_object
 from kyoso.search.models import SearchEntry
 
 
@@ -45,6 +45,7 @@ class Command(BaseCommand):
                 f"\n{entry.key}: {total} objects in {time.monotonic() - started:.1f}s, "
                 f"{len(stale_ids)} stale entries removed"
             )
+        analyse_index()
 
     def _progress(self, key: str, done: int, total: int) -> None:
         width = 30
