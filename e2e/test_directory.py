@@ -80,6 +80,14 @@ def test_apply_approve_and_find_by_municipality(page):
     assert_accessible(page)
     page.get_by_role("button", name="承認して公開する").click()
     page.wait_for_url("**/review/")
+    # The admin's tools on the new profile: history (with the private contact) and suspension.
+    page.goto("/directory/?sort=new")
+    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name="変更履歴と連絡先（事務局用）").click()
+    assert "045-000-0000" in page.content()
+    assert_accessible(page)
+    page.get_by_role("link", name="掲載を停止する").click()
+    assert_accessible(page)
     logout(page)
 
     page.goto("/directory/")
@@ -93,4 +101,20 @@ def test_apply_approve_and_find_by_municipality(page):
     page.get_by_role("link", name=name).click()
     assert page.get_by_role("heading", level=1).inner_text().startswith(name)
     assert "045-000-0000" not in page.content()  # the secretariat's contact stays private
+    assert_accessible(page)
+
+    # The owner edits the profile and invites a colleague.
+    login(page, "npo@demo.kyoso.example")
+    page.goto("/directory/?sort=new")
+    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name="団体の情報を編集する").click()
+    assert_accessible(page)
+    page.get_by_label(re.compile("^団体の紹介")).fill("横浜市中区と南区で、買い物の付き添いをしています。")
+    page.get_by_role("button", name="保存する").click()
+    assert "南区" in page.content()
+    page.get_by_role("link", name="メンバーを招待する").click()
+    assert_accessible(page)
+    page.get_by_label(re.compile("^招待する人のメールアドレス")).fill("colleague@example.jp")
+    page.get_by_role("button", name="招待メールを送る").click()
+    assert "colleague@example.jp" in page.content()
     assert_accessible(page)
