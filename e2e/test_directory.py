@@ -50,7 +50,10 @@ def test_apply_approve_and_find_by_municipality(page):
     page.get_by_label("市区町村", exact=True).check()
     page.get_by_label("買い物", exact=True).check()
     page.get_by_label("市区町村を選ぶ").check()
-    page.get_by_label(re.compile("^活動する市区町村")).fill("横浜市中区")
+    # The municipality picker (htmx): search by name, add with one click.
+    page.get_by_label("名前で探して追加する").fill("横浜市中")
+    page.get_by_role("button", name="神奈川県横浜市中区（141046）を追加").click()
+    assert page.get_by_label(re.compile("^活動する市区町村")).input_value() == "神奈川県横浜市中区"
     page.get_by_label(re.compile("^団体の紹介")).fill(
         "横浜市中区で、高齢者の買い物に付き添う活動をしています。"
     )
@@ -109,7 +112,9 @@ def test_apply_approve_and_find_by_municipality(page):
     page.get_by_role("link", name=name).click()
     page.get_by_role("link", name="団体の情報を編集する").click()
     assert_accessible(page)
-    page.get_by_label(re.compile("^団体の紹介")).fill("横浜市中区と南区で、買い物の付き添いをしています。")
+    page.get_by_label(re.compile("^団体の紹介")).fill(
+        "横浜市中区と南区で、買い物の付き添いをしています。"
+    )
     page.get_by_role("button", name="保存する").click()
     assert "南区" in page.content()
     page.get_by_role("link", name="メンバーを招待する").click()

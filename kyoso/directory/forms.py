@@ -65,6 +65,13 @@ def parse_municipalities(text: str) -> tuple[list[Municipality], list[str]]:
     return list(found.values()), problems
 
 
+class MunicipalityPickerWidget(forms.Textarea):
+    """A textarea (one municipality a line) that, with JavaScript, also offers a search box whose
+    suggestions (htmx) add a line with one click."""
+
+    template_name = "directory/widgets/municipality_picker.html"
+
+
 class OrganisationForm(forms.ModelForm):
     platform = PlatformChoiceField(
         label=gettext_lazy("申請先のプラットフォーム"),
@@ -93,7 +100,7 @@ class OrganisationForm(forms.ModelForm):
     municipalities_text = forms.CharField(
         label=gettext_lazy("活動する市区町村"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=MunicipalityPickerWidget(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "活動地域で「市区町村を選ぶ」にしたときに、1行に1つずつ書いてください。"
             "例：東京都千代田区、札幌市中央区、131016（地方公共団体コード）"

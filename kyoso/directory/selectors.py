@@ -144,7 +144,7 @@ def total_count(filters: DirectoryFilters, platform=None) -> tuple[int, bool]:
 
 def _with_related(qs):
     return qs.select_related("platform__prefecture").prefetch_related(
-        "fields", "area_prefectures", "area_municipalities__prefecture", "region_keys"
+        "fields", "area_prefectures", "area_municipalities__prefecture"
     )
 
 
