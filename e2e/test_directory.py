@@ -91,6 +91,13 @@ def test_apply_approve_and_find_by_municipality(page):
     assert_accessible(page)
     page.get_by_role("link", name="掲載を停止する").click()
     assert_accessible(page)
+    # Related links are kept by admins too.
+    page.goto("/manage/links/")
+    assert_accessible(page)
+    page.get_by_role("link", name="リンクを追加する").click()
+    page.get_by_role("button", name="保存する").click()
+    assert page.title().startswith("エラー：")
+    assert_accessible(page)
     logout(page)
 
     page.goto("/directory/")

@@ -41,6 +41,13 @@ def test_home_to_a_prefectural_platform_and_back(page):
     assert page.get_by_role("heading", level=1).inner_text() == "生活支援共創プラットフォーム"
 
 
+def test_related_links_page(page):
+    page.goto("/links/")
+    assert page.get_by_role("heading", level=1).inner_text() == "関連リンク"
+    assert page.get_by_role("link", name=re.compile(r"^e-Stat 政府統計の総合窓口")).count() == 1
+    assert_accessible(page)
+
+
 def test_keyboard_user_can_skip_to_the_main_content(page):
     page.goto("/")
     page.keyboard.press("Tab")

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kyoso.search",
     "kyoso.news",
     "kyoso.directory",
+    "kyoso.links",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -22,6 +22,7 @@ ACTION_LABELS = {
     "directory.unsuspend": _("団体の掲載を再開"),
     "directory.invite": _("団体にメンバーを招待"),
     "directory.join": _("団体に参加"),
+    "links.delete": _("関連リンクを削除"),
 }
 
 

@@ -98,6 +98,8 @@ SECTIONS = [
         "know",
         _("関連リンク"),
         _("府省庁・自治体・関係団体などのサイトへのリンク集です。"),
+        url_name="links:list",
+        platform_url_name="links:platform_list",
     ),
     Section(
         "cases",
