@@ -16,13 +16,15 @@ from .models import Link
 
 
 def _grouped(links):
+    """Links by category, the categories in their defined order (府省庁 first)."""
     groups: dict[str, dict] = {}
     for link in links:
         group = groups.setdefault(
             link.category, {"label": link.get_category_display(), "links": []}
         )
         group["links"].append(link)
-    return list(groups.values())
+    order = Link.Category.values
+    return [groups[key] for key in sorted(groups, key=order.index)]
 
 
 def _public(request, platform):

@@ -31,7 +31,8 @@ def links(national, tokyo):
 
 def test_public_page_groups_by_category(client, links):
     html = client.get("/links/").content.decode()
-    assert "府省庁" in html and "厚生労働省ホームページ" in html and "東京都福祉局" in html
+    assert "厚生労働省ホームページ" in html and "東京都福祉局" in html
+    assert html.index(">府省庁</h2>") < html.index(">都道府県</h2>")
     narrowed = client.get("/p/tokyo/links/").content.decode()
     assert "東京都福祉局" in narrowed and "厚生労働省ホームページ" not in narrowed
 
