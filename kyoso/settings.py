@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kyoso.news",
     "kyoso.directory",
     "kyoso.links",
+    "kyoso.measures",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

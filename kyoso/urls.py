@@ -18,6 +18,7 @@ urlpatterns = i18n_patterns(
     path("", include("kyoso.news.urls")),
     path("", include("kyoso.directory.urls")),
     path("", include("kyoso.links.urls")),
+    path("", include("kyoso.measures.urls")),
     path("", include("kyoso.search.urls")),
     path("", include("kyoso.regions.urls")),
     path("accounts/", include("allauth.urls")),

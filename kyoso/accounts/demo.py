@@ -29,6 +29,7 @@ DEMO_USERS = [
         False,
     ),
     ("resident@demo.kyoso.example", "佐藤 一郎（デモ）", User.Persona.RESIDENT, "04", False),
+    ("mhlw@demo.kyoso.example", "厚生労働省 担当者（デモ）", User.Persona.OFFICIAL, "13", False),
 ]
 
 

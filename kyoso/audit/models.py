@@ -23,6 +23,7 @@ ACTION_LABELS = {
     "directory.invite": _("団体にメンバーを招待"),
     "directory.join": _("団体に参加"),
     "links.delete": _("関連リンクを削除"),
+    "measures.flag": _("施策に「更新が必要」の印"),
 }
 
 

@@ -92,6 +92,8 @@ SECTIONS = [
         "know",
         _("各省庁の関連施策・予算情報"),
         _("国の施策・予算、構築マニュアルや支援ツールをまとめています。"),
+        url_name="measures:list",
+        platform_url_name="measures:platform_list",
     ),
     Section(
         "links",

@@ -63,3 +63,25 @@ def query_replace(context, **changes) -> str:
         if value not in ("", None):
             query[name] = value
     return query.urlencode()
+
+
+@register.filter
+def yen(value) -> str:
+    """Budget amounts as officials write them: 12億3,400万円, 5,000万円, 80万円, 9,800円."""
+    try:
+        amount = int(value)
+    except (TypeError, ValueError):
+        return ""
+    if get_language() and get_language().startswith("en"):
+        return f"¥{amount:,}"
+    oku, rest = divmod(amount, 100_000_000)
+    man, en = divmod(rest, 10_000)
+    if oku == 0 and man == 0:
+        return f"{en:,}円"
+    parts = []
+    if oku:
+        parts.append(f"{oku:,}億")
+    if man:
+        parts.append(f"{man:,}万")
+    text = "".join(parts) + "円"
+    return text if en == 0 else f"{text}（{amount:,}円）"

@@ -1,0 +1,285 @@
+"""Measures pages: list with filters, detail, register, edit, flag, downloads, feed, export."""
+
+import csv
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kyoso.core.decorators import staff_required
+from kyoso.core.pagination import paginate
+from kyoso.platforms.access import access_platform, can_moderate
+from kyoso.regions.models import Field
+
+from . import selectors
+from .access import (
+    access_measure_edit,
+    access_measure_public,
+    agency_organisations,
+    can_edit_measure,
+    registrable_platforms,
+)
+from .actions import measure_flag, measure_register, measure_update
+from .files import human_size
+from .forms import FlagForm, MeasureForm
+from .models import Attachment, Measure
+
+
+def _list(request, platform):
+    filters = selectors.parse_filters(request.GET)
+    page = paginate(request, selectors.filtered(filters, platform), per_page=20)
+    facets = selectors.facet_counts(filters, platform)
+    if platform is not None:
+        request.platform = platform
+    crumbs = [(platform.short_name(), platform.get_absolute_url())] if platform else []
+    crumbs.append((_("各省庁の関連施策・予算情報"), None))
+    context = {
+        "platform": platform,
+        "filters": filters,
+        "page": page,
+        "facets": facets,
+        "agencies": sorted(facets["agency"].items()),
+        "kinds": [(v, label, facets["kind"].get(v, 0)) for v, label in Measure.Kind.choices],
+        "years": sorted(facets["fy"].items(), reverse=True),
+        "audiences": [(v, label, facets["for"].get(v, 0)) for v, label in Measure.Audience.choices],
+        "field_options": [(f, facets["field"].get(f.slug, 0)) for f in Field.objects.all()],
+        "featured": selectors.featured() if platform is None and not request.GET else [],
+        "can_register": registrable_platforms(request.user).exists(),
+        "breadcrumbs": crumbs,
+    }
+    template = (
+        "measures/partials/_results.html"
+        if request.headers.get("HX-Request")
+        else "measures/list.html"
+    )
+    return render(request, template, context)
+
+
+def measure_list(request):
+    return _list(request, None)
+
+
+def platform_measure_list(request, slug: str):
+    return _list(request, access_platform(slug))
+
+
+def measure_detail(request, pk: int):
+    measure = access_measure_public(pk)
+    attachments = [(a, human_size(a.size)) for a in measure.attachments.all()]
+    context = {
+        "measure": measure,
+        "attachments": attachments,
+        "links": measure.links.all(),
+        "fields": measure.fields.all(),
+        "related": measure.related.filter(status="published"),
+        "revisions": measure.revisions.all()[:20],
+        "can_edit": can_edit_measure(request.user, measure),
+        "can_moderate": request.user.is_authenticated
+        and can_moderate(request.user, measure.platform),
+        "breadcrumbs": [
+            (_("各省庁の関連施策・予算情報"), reverse("measures:list")),
+            (measure.title, None),
+        ],
+    }
+    return render(request, "measures/detail.html", context)
+
+
+def attachment_download(request, pk: int, attachment_id: int):
+    measure = access_measure_public(pk)
+    attachment = Attachment.objects.filter(pk=attachment_id, measure=measure).first()
+    if attachment is None:
+        raise Http404
+    content_types = {
+        "pdf": "application/pdf",
+        "word": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "excel": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "powerpoint": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    }
+    response = FileResponse(
+        attachment.file.open("rb"), content_type=content_types[attachment.format]
+    )
+    response["Content-Disposition"] = (
+        f"attachment; filename*=UTF-8''{quote(attachment.original_name)}"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def measure_new(request):
+    platforms = registrable_platforms(request.user)
+    if not platforms.exists():
+        raise PermissionDenied
+    form = MeasureForm(platforms=platforms)
+    status = 200
+    if request.method == "POST":
+        form = MeasureForm(request.POST, request.FILES, platforms=platforms)
+        if form.is_valid():
+            org = (
+                agency_organisations(request.user)
+                .filter(platform=form.cleaned_data["platform"])
+                .first()
+            )
+            measure = measure_register(actor=request.user, form=form, organisation=org)
+            messages.success(
+                request, _("「%(title)s」を登録し、審査に送りました。") % {"title": measure.title}
+            )
+            return redirect("accounts:me")
+        status = 422
+    crumbs = [
+        (_("各省庁の関連施策・予算情報"), reverse("measures:list")),
+        (_("施策・予算の登録"), None),
+    ]
+    return render(
+        request, "measures/form.html", {"form": form, "breadcrumbs": crumbs}, status=status
+    )
+
+
+@login_required
+def measure_edit(request, pk: int):
+    measure = access_measure_edit(request.user, pk)
+    platforms = registrable_platforms(request.user)
+    form = MeasureForm(instance=measure, platforms=platforms, editing=True)
+    status = 200
+    if request.method == "POST":
+        form = MeasureForm(
+            request.POST, request.FILES, instance=measure, platforms=platforms, editing=True
+        )
+        if form.is_valid():
+            measure_update(actor=request.user, measure=measure, form=form)
+            messages.success(request, _("施策の情報を更新しました。"))
+            return redirect(
+                measure.get_absolute_url() if measure.is_published else reverse("accounts:me")
+            )
+        status = 422
+    crumbs = [(_("各省庁の関連施策・予算情報"), reverse("measures:list")), (measure.title, None)]
+    return render(
+        request,
+        "measures/form.html",
+        {"form": form, "measure": measure, "breadcrumbs": crumbs},
+        status=status,
+    )
+
+
+@staff_required
+def measure_flag_view(request, pk: int):
+    measure = Measure.objects.filter(pk=pk).select_related("platform").first()
+    if measure is None:
+        raise Http404
+    if not can_moderate(request.user, measure.platform):
+        raise PermissionDenied
+    form = FlagForm()
+    status = 200
+    if request.method == "POST":
+        form = FlagForm(request.POST)
+        if form.is_valid():
+            measure_flag(actor=request.user, measure=measure, note=form.cleaned_data["note"])
+            messages.success(request, _("「更新が必要」の印をつけました。"))
+            return redirect(measure.get_absolute_url())
+        status = 422
+    crumbs = [(measure.title, measure.get_absolute_url()), (_("更新が必要"), None)]
+    return render(
+        request,
+        "measures/flag.html",
+        {"form": form, "measure": measure, "breadcrumbs": crumbs},
+        status=status,
+    )
+
+
+class MeasureFeed(Feed):
+    """Atom feed of published measures; the list's filters apply (/measures/feed/?kind=grant)."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("各省庁の関連施策・予算情報")
+    subtitle = gettext_lazy(
+        "生活支援共創プラットフォームに登録された施策・予算・マニュアル・支援ツール"
+    )
+
+    def get_object(self, request):
+        return request
+
+    def link(self, request):
+        return reverse("measures:list") + ("?" + request.GET.urlencode() if request.GET else "")
+
+    def items(self, request):
+        return selectors.filtered(selectors.parse_filters(request.GET))[:50]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+EXPORT_COLUMNS = [
+    "id",
+    "title",
+    "agency",
+    "bureau",
+    "kind",
+    "fiscal_year",
+    "budget_amount",
+    "summary",
+    "audiences",
+    "fields",
+    "call_start",
+    "call_end",
+    "url",
+]
+
+
+def _rows(request):
+    for m in selectors.filtered(selectors.parse_filters(request.GET)).prefetch_related("fields"):
+        yield {
+            "id": m.pk,
+            "title": m.title,
+            "agency": m.agency,
+            "bureau": m.bureau,
+            "kind": m.get_kind_display(),
+            "fiscal_year": m.fiscal_year,
+            "budget_amount": m.budget_amount or "",
+            "summary": m.summary,
+            "audiences": " ".join(m.audience_labels()),
+            "fields": " ".join(f.name for f in m.fields.all()),
+            "call_start": m.call_start.isoformat() if m.call_start else "",
+            "call_end": m.call_end.isoformat() if m.call_end else "",
+            "url": settings.SITE_URL + m.get_absolute_url(),
+        }
+
+
+def export_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kyoso-measures.csv"'
+    response.write("\ufeff")
+    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
+    writer.writeheader()
+    for row in _rows(request):
+        writer.writerow(row)
+    response["Link"] = f'<{settings.OPEN_DATA_LICENSE_URL}>; rel="license"'
+    return response
+
+
+def export_json(request):
+    return JsonResponse(
+        {
+            "license": settings.OPEN_DATA_LICENSE,
+            "license_url": settings.OPEN_DATA_LICENSE_URL,
+            "items": list(_rows(request)),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
