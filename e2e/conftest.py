@@ -134,3 +134,75 @@ def assert_accessible(page) -> None:
         for v in result["violations"]
     ]
     assert not problems, f"axe found problems on {page.url}:\n" + "\n".join(problems)
+
+
+# --- signing in as staff (MFA) -------------------------------------------------------------------
+
+DEMO_PASSWORD = "kyoso-demo-2026"
+_mfa_state: dict[str, object] = {}  # the demo admin's TOTP secret, once a journey has set it up
+
+
+def totp(secret: str, at: float | None = None) -> str:
+    """RFC 6238 (SHA-1, 30 s, 6 digits), as authenticator apps and allauth use."""
+    import base64
+    import hashlib
+    import hmac
+    import struct
+
+    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
+    counter = struct.pack(">Q", int((at or time.time()) // 30))
+    digest = hmac.new(key, counter, hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
+def fresh_totp(secret: str) -> str:
+    """A code from a time step not used before in this run (a code is accepted only once)."""
+    step = int(time.time() // 30)
+    if _mfa_state.get("last_step") == step:
+        time.sleep(30 - time.time() % 30 + 0.5)
+        step = int(time.time() // 30)
+    _mfa_state["last_step"] = step
+    return totp(secret)
+
+
+def login(page, email: str) -> None:
+    import re
+
+    page.goto("/accounts/login/")
+    page.get_by_label("メールアドレス").fill(email)
+    page.get_by_label(re.compile(r"^パスワード")).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="ログイン").click()
+    page.wait_for_load_state()
+    if "/2fa/authenticate/" in page.url:
+        assert_accessible(page)
+        page.get_by_label(re.compile("^(コード|Code)")).fill(fresh_totp(_mfa_state["secret"]))
+        page.get_by_role("button", name=re.compile("サインイン|ログイン|Sign In")).click()
+        page.wait_for_load_state()
+
+
+def logout(page) -> None:
+    page.goto("/accounts/logout/")
+    page.get_by_role("button", name="ログアウト").click()
+
+
+def open_staff_page(page, path: str) -> None:
+    """Open a staff page as the signed-in admin, setting up TOTP the first time it is asked for."""
+    import re
+
+    page.goto(path)
+    page.wait_for_load_state()
+    if "/reauthenticate/" in page.url:
+        assert_accessible(page)
+        page.get_by_label(re.compile(r"^パスワード")).fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="確認する").click()
+        page.wait_for_load_state()
+    if "/2fa/totp/activate/" in page.url:
+        assert_accessible(page)
+        secret = page.locator("#authenticator_secret").input_value()
+        _mfa_state["secret"] = secret
+        page.get_by_label(re.compile("^認証アプリコード")).fill(fresh_totp(secret))
+        page.get_by_role("button", name="有効化する").click()
+        page.wait_for_load_state()
+        page.goto(path)

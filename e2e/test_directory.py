@@ -1,41 +1,14 @@
 """Directory journey: an organisation applies, the national admin (with MFA) approves it, and a
 resident finds it by a municipality search. axe-core checks every page visited."""
 
-import base64
-import hashlib
-import hmac
 import re
-import struct
 import time
 
 import pytest
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, login, logout, open_staff_page
 
 pytestmark = pytest.mark.e2e
-DEMO_PASSWORD = "kyoso-demo-2026"
-
-
-def totp(secret: str, at: float | None = None) -> str:
-    """RFC 6238 (SHA-1, 30 s, 6 digits), as authenticator apps and allauth use."""
-    key = base64.b32decode(secret.upper() + "=" * (-len(secret) % 8))
-    counter = struct.pack(">Q", int((at or time.time()) // 30))
-    digest = hmac.new(key, counter, hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
-    return f"{code:06d}"
-
-
-def login(page, email):
-    page.goto("/accounts/login/")
-    page.get_by_label("メールアドレス").fill(email)
-    page.get_by_label(re.compile(r"^パスワード")).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="ログイン").click()
-
-
-def logout(page):
-    page.goto("/accounts/logout/")
-    page.get_by_role("button", name="ログアウト").click()
 
 
 def test_apply_approve_and_find_by_municipality(page):
@@ -65,18 +38,8 @@ def test_apply_approve_and_find_by_municipality(page):
     logout(page)
 
     login(page, "admin@demo.kyoso.example")
-    page.goto("/review/")
-    # Admin pages need two-factor authentication: set it up with the shown secret.
-    page.wait_for_load_state()
-    if "/reauthenticate/" in page.url:  # allauth asks for the password again before MFA changes
-        assert_accessible(page)
-        page.get_by_label(re.compile(r"^パスワード")).fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="確認する").click()
-    page.wait_for_url("**/2fa/totp/activate/")
-    assert_accessible(page)
-    secret = page.locator("#authenticator_secret").input_value()
-    page.get_by_label(re.compile("^認証アプリコード")).fill(totp(secret))
-    page.get_by_role("button", name="有効化する").click()
+    # Admin pages need two-factor authentication: the first visit sets it up.
+    open_staff_page(page, "/review/")
     page.goto("/review/")
     assert_accessible(page)
     page.get_by_role("link", name=name).click()
