@@ -16,6 +16,7 @@ ONE_YEAR = 365 * 24 * 3600
 
 
 def home(request):
+    from kyoso.measures.selectors import featured
     from kyoso.news.selectors import latest_news
 
     return render(
@@ -25,6 +26,7 @@ def home(request):
             "corners": corners_with_sections(),
             "blocks": platforms_by_block(),
             "news": latest_news(platform=None, limit=5),
+            "featured_measures": featured(),
         },
     )
 
