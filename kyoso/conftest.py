@@ -15,10 +15,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _no_rate_limits(settings):
+def _isolated(settings, tmp_path):
+    """No rate limits, an empty cache and a throw-away media folder for every test."""
     from django.core.cache import cache
 
     settings.ACCOUNT_RATE_LIMITS = False
+    settings.MEDIA_ROOT = tmp_path / "media"
     cache.clear()
 
 

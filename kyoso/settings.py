@@ -248,6 +248,8 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+# Serve uploaded logos from Django (embedded mode); set to 0 when a web server or CDN serves them.
+SERVE_LOGOS = env_bool("SERVE_LOGOS", True)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -301,3 +303,4 @@ ACCOUNT_FORMS = {
     "change_password": "kyoso.accounts.forms.ChangePasswordForm",
     "add_email": "kyoso.accounts.forms.AddEmailForm",
 }
+KYOSO_UPLOAD_SCANNER = os.environ.get("KYOSO_UPLOAD_SCANNER", "")

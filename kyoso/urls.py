@@ -30,7 +30,13 @@ handler400 = "kyoso.core.views.error_400"
 handler403 = "kyoso.core.views.error_403"
 handler404 = "kyoso.core.views.error_404"
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_LOGOS:
+    # Organisation logos are public and small; the embedded mode serves them itself. Measure
+    # attachments are never served from here: they go through a view that checks publication.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    def serve_logo(request, path):
+        return serve(request, path, document_root=settings.MEDIA_ROOT / "logos")
+
+    urlpatterns += [re_path(r"^media/logos/(?P<path>[\w.-]+)$", serve_logo)]

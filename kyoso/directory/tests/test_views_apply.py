@@ -152,3 +152,15 @@ def test_duplicate_names_are_flagged_to_the_reviewer(
     client.force_login(national_admin)
     html = client.get(f"/review/directory.organisation/{pending.pk}/").content.decode()
     assert "似た名前の団体がすでにあります" in html
+
+
+def test_the_logo_is_served_without_debug(client, organisation_member, tokyo, settings):
+    client.force_login(organisation_member)
+    data = form_data(tokyo)
+    data["logo_upload"] = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    client.post("/directory/apply/", data)
+    org = Organisation.objects.get()
+    response = client.get(org.logo.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    assert client.get("/media/measures/anything").status_code == 404
