@@ -3,12 +3,12 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from kyoso.core.filters import RegionFilters, parse_region_filters
-from kyoso.search.engine import Query, matching_ids_sql
+from kyoso.search.engine import Query, matching_ids_sql, ranked_ids
 
 from .models import Measure
 
@@ -77,10 +77,28 @@ def _apply(qs, filters: MeasureFilters, *, skip: str = "") -> QuerySet[Measure]:
     return qs
 
 
+RELEVANCE_WINDOW = 1000
+
+
 def filtered(filters: MeasureFilters, platform=None) -> QuerySet[Measure]:
     qs = _apply(published(platform), filters).select_related("platform__prefecture", "organisation")
     if filters.sort == "deadline":
         return qs.order_by("call_end", "-id")
+    if filters.sort == "relevance":
+        # The engine's ranking (title weighted) for the best matches; measures are few, so the
+        # ranked ids become an ORDER BY; anything past the window follows, newest first.
+        ids = [
+            int(pk)
+            for _t, pk in ranked_ids(
+                Query(text=filters.q, types=["measures.measure"]), limit=RELEVANCE_WINDOW
+            )
+        ]
+        rank = Case(
+            *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
+            default=Value(len(ids)),
+            output_field=IntegerField(),
+        )
+        return qs.annotate(relevance=rank).order_by("relevance", "-announced_on", "-id")
     return qs.order_by("-announced_on", "-published_at", "-id")
 
 

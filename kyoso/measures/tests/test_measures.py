@@ -259,3 +259,29 @@ def test_yen_filter():
     assert yen(50_000_000) == "5,000万円"
     assert yen(9_800) == "9,800円"
     assert yen(100_005_000) == "1億円（100,005,000円）"
+
+
+def test_relevance_order_puts_title_matches_first(client, national):
+    from kyoso.search.engine import index_object
+
+    body_only = published(
+        platform=national, title="地域づくりの手引き", body="<p>見守りの事例もあります。</p>"
+    )
+    title_match = published(platform=national, title="見守り活動の補助金")
+    for m in (body_only, title_match):
+        index_object(m)
+    html = client.get("/measures/", {"q": "見守り"}).content.decode()
+    assert html.index("見守り活動の補助金") < html.index("地域づくりの手引き")
+
+
+def test_flagging_mails_the_registrant(
+    client, national_admin, national, resident, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    measure = published(platform=national, title="古い施策", submitted_by=resident)
+    client.force_login(national_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/measures/{measure.pk}/flag/", {"note": "予算額を更新してください。"})
+    assert mail.outbox[-1].to == [resident.email]
+    assert "予算額を更新してください。" in mail.outbox[-1].body
