@@ -117,6 +117,7 @@ class MeasureForm(forms.ModelForm):
             "announced_on",
             "call_start",
             "call_end",
+            "is_featured",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -142,8 +143,10 @@ class MeasureForm(forms.ModelForm):
             "call_end": {"invalid": gettext_lazy("日付を正しく入力してください。")},
         }
 
-    def __init__(self, *args, platforms, editing=False, **kwargs):
+    def __init__(self, *args, platforms, editing=False, can_feature=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not can_feature:  # featuring on the 知る corner is the platform admins' choice
+            del self.fields["is_featured"]
         self.fields["platform"].queryset = platforms
         self.fields["kind"].choices = [("", _("選択してください")), *Measure.Kind.choices]
         related = Measure.objects.published()

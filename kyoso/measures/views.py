@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from kyoso.core.decorators import staff_required
 from kyoso.core.pagination import paginate
-from kyoso.platforms.access import access_platform, can_moderate
+from kyoso.platforms.access import access_platform, can_administer, can_moderate
 from kyoso.regions.models import Field
 
 from . import selectors
@@ -119,10 +119,13 @@ def measure_new(request):
     platforms = registrable_platforms(request.user)
     if not platforms.exists():
         raise PermissionDenied
-    form = MeasureForm(platforms=platforms)
+    can_feature = any(can_administer(request.user, p) for p in platforms)
+    form = MeasureForm(platforms=platforms, can_feature=can_feature)
     status = 200
     if request.method == "POST":
-        form = MeasureForm(request.POST, request.FILES, platforms=platforms)
+        form = MeasureForm(
+            request.POST, request.FILES, platforms=platforms, can_feature=can_feature
+        )
         if form.is_valid():
             org = (
                 agency_organisations(request.user)
@@ -148,11 +151,17 @@ def measure_new(request):
 def measure_edit(request, pk: int):
     measure = access_measure_edit(request.user, pk)
     platforms = registrable_platforms(request.user)
-    form = MeasureForm(instance=measure, platforms=platforms, editing=True)
+    can_feature = can_administer(request.user, measure.platform)
+    form = MeasureForm(instance=measure, platforms=platforms, editing=True, can_feature=can_feature)
     status = 200
     if request.method == "POST":
         form = MeasureForm(
-            request.POST, request.FILES, instance=measure, platforms=platforms, editing=True
+            request.POST,
+            request.FILES,
+            instance=measure,
+            platforms=platforms,
+            editing=True,
+            can_feature=can_feature,
         )
         if form.is_valid():
             measure_update(actor=request.user, measure=measure, form=form)

@@ -285,3 +285,12 @@ def test_flagging_mails_the_registrant(
         client.post(f"/measures/{measure.pk}/flag/", {"note": "予算額を更新してください。"})
     assert mail.outbox[-1].to == [resident.email]
     assert "予算額を更新してください。" in mail.outbox[-1].body
+
+
+def test_only_admins_may_feature_a_measure(client, ministry_member, national_admin, national):
+    client.force_login(ministry_member)
+    assert 'name="is_featured"' not in client.get("/measures/new/").content.decode()
+    client.post("/measures/new/", form_data(national, is_featured="on", attachment_title=None))
+    assert Measure.objects.get().is_featured is False
+    client.force_login(national_admin)
+    assert 'name="is_featured"' in client.get("/measures/new/").content.decode()
