@@ -1,18 +1,16 @@
 """Member directory pages: list and search, profile, apply, edit, members, admin tools, export."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
+from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.platforms.access import access_platform, can_moderate
 from kyoso.regions.models import Field, Prefecture
@@ -302,28 +300,11 @@ def _export_rows(request):
         }
 
 
-def _licence_headers(response):
-    response["Link"] = f'<{settings.OPEN_DATA_LICENSE_URL}>; rel="license"'
-    response["X-License"] = settings.OPEN_DATA_LICENSE
-    return response
-
-
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kyoso-directory.csv"'
-    response.write("\ufeff")  # BOM so that Excel opens UTF-8 Japanese correctly
-    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
-    writer.writeheader()
-    for row in _export_rows(request):
-        writer.writerow(row)
-    return _licence_headers(response)
+    return csv_response(
+        _export_rows(request), columns=EXPORT_COLUMNS, filename="kyoso-directory.csv"
+    )
 
 
 def export_json(request):
-    data = {
-        "license": settings.OPEN_DATA_LICENSE,
-        "license_url": settings.OPEN_DATA_LICENSE_URL,
-        "source": settings.SITE_URL + reverse("directory:list"),
-        "items": list(_export_rows(request)),
-    }
-    return _licence_headers(JsonResponse(data, json_dumps_params={"ensure_ascii": False}))
+    return json_response(_export_rows(request), source=reverse("directory:list"))

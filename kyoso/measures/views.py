@@ -1,6 +1,5 @@
 """Measures pages: list with filters, detail, register, edit, flag, downloads, feed, export."""
 
-import csv
 from urllib.parse import quote
 
 from django.conf import settings
@@ -8,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kyoso.core.decorators import staff_required
+from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import paginate
 from kyoso.platforms.access import access_platform, can_administer, can_moderate
 from kyoso.regions.models import Field
@@ -272,23 +272,8 @@ def _rows(request):
 
 
 def export_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kyoso-measures.csv"'
-    response.write("\ufeff")
-    writer = csv.DictWriter(response, fieldnames=EXPORT_COLUMNS)
-    writer.writeheader()
-    for row in _rows(request):
-        writer.writerow(row)
-    response["Link"] = f'<{settings.OPEN_DATA_LICENSE_URL}>; rel="license"'
-    return response
+    return csv_response(_rows(request), columns=EXPORT_COLUMNS, filename="kyoso-measures.csv")
 
 
 def export_json(request):
-    return JsonResponse(
-        {
-            "license": settings.OPEN_DATA_LICENSE,
-            "license_url": settings.OPEN_DATA_LICENSE_URL,
-            "items": list(_rows(request)),
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+    return json_response(_rows(request), source=reverse("measures:list"))
