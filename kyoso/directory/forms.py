@@ -86,7 +86,7 @@ class OrganisationForm(forms.ModelForm):
         label=gettext_lazy("分野"),
         queryset=Field.objects.all(),
         to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "site-columns"}),
         help_text=gettext_lazy("取り組んでいる分野をすべて選んでください（1つ以上）。"),
         error_messages={"required": gettext_lazy("分野を1つ以上選んでください。")},
     )
@@ -156,6 +156,9 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("選択してください")), *Organisation.Kind.choices]
+        # Radio buttons never offer (or preselect) an empty choice.
+        self.fields["scale"].choices = Organisation.Scale.choices
+        self.fields["area_kind"].choices = Organisation.AreaKind.choices
         self.municipalities: list[Municipality] = []
         if editing:
             # The platform is fixed once applied; moving is an admin matter.

@@ -68,7 +68,7 @@ class MeasureForm(forms.ModelForm):
         label=gettext_lazy("分野"),
         queryset=Field.objects.all(),
         to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "site-columns"}),
         error_messages={"required": gettext_lazy("分野を1つ以上選んでください。")},
     )
     attachment_title = forms.CharField(

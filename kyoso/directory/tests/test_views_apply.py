@@ -164,3 +164,10 @@ def test_the_logo_is_served_without_debug(client, organisation_member, tokyo, se
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"\x89PNG")
     assert client.get("/media/measures/anything").status_code == 404
+
+
+def test_radio_buttons_start_unselected_without_an_empty_option(client, organisation_member):
+    client.force_login(organisation_member)
+    html = client.get("/directory/apply/").content.decode()
+    assert 'name="scale" value=""' not in html and 'name="area_kind" value=""' not in html
+    assert 'name="scale" value="national" required id="id_scale_0" checked' not in html
