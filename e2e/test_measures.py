@@ -51,6 +51,15 @@ def test_register_publish_find_and_download(page, tmp_path):
     assert_accessible(page)
     page.get_by_role("button", name="承認して公開する").click()
     page.wait_for_url("**/review/")
+    # The admin's other tools: the update flag and the related links' delete confirmation.
+    page.goto("/measures/?sort=new")
+    page.get_by_role("link", name=title).click()
+    page.get_by_role("link", name="「更新が必要」の印をつける").click()
+    assert_accessible(page)
+    page.goto("/manage/links/")
+    page.get_by_role("link", name=re.compile("^削除")).first.click()
+    assert "よろしいですか" in page.content()
+    assert_accessible(page)
     logout(page)
 
     # A municipal official looks for open calls for municipalities in the shopping field.
@@ -68,3 +77,17 @@ def test_register_publish_find_and_download(page, tmp_path):
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("^公募要領（PDF")).click()
     assert download.value.suggested_filename == "公募要領.pdf"
+
+    # The registrant updates it; the revision shows on the page.
+    login(page, "mhlw@demo.kyoso.example")
+    page.goto("/measures/?sort=new")
+    page.get_by_role("link", name=title).click()
+    page.get_by_role("link", name="この施策を更新する").click()
+    assert_accessible(page)
+    page.get_by_label(re.compile("^改訂の内容")).fill("受付期間を延長しました")
+    page.get_by_label(re.compile("^受付終了日")).fill(
+        (today + datetime.timedelta(days=30)).isoformat()
+    )
+    page.get_by_role("button", name="保存する").click()
+    assert "受付期間を延長しました" in page.content()
+    assert_accessible(page)
