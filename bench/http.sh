@@ -20,6 +20,7 @@ need wrk wrk
 need nginx nginx-light
 
 [ -f var/bench/kyoso.sqlite3 ] || $PY bench/directory.py --orgs "${BENCH_ORGS:-100000}" --searches 20
+$PY manage.py migrate --noinput -v 0  # a bench database made by an older checkout
 $PY manage.py collectstatic --noinput -v 0
 
 tmp=$(mktemp -d)

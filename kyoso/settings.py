@@ -250,6 +250,8 @@ STORAGES = {
 WHITENOISE_MAX_AGE = 3600
 # Serve uploaded logos from Django (embedded mode); set to 0 when a web server or CDN serves them.
 SERVE_LOGOS = env_bool("SERVE_LOGOS", True)
+# Whole pages for anonymous visitors, answered before Django runs (kyoso.core.pagecache).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -6,3 +6,16 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyoso.settings")
 application = get_wsgi_application()
+
+from django.conf import settings  # noqa: E402 - settings are ready once the app is built
+
+if settings.PAGE_CACHE:
+    from kyoso.core.cache import page_version
+    from kyoso.core.pagecache import PageCacheMiddleware
+
+    application = PageCacheMiddleware(
+        application,
+        page_version(),
+        session_cookie=settings.SESSION_COOKIE_NAME,
+        time_zone=settings.TIME_ZONE,
+    )

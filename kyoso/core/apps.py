@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "kyoso.core"
     verbose_name = _("サイト共通")
+
+    def ready(self) -> None:
+        from .cache import connect_invalidation
+
+        connect_invalidation()

@@ -1,56 +1,50 @@
-"""Whole-page caching for anonymous visitors, invalidated by a version that changes with the data.
+"""Views opt in to the anonymous whole-page cache (kyoso.core.pagecache) with this decorator."""
 
-The version is read from the database on every request (one indexed query), so a publish or an
-edit invalidates the pages in every worker process at once, with or without a shared cache."""
-
-import hashlib
 from functools import wraps
+from pathlib import Path
 
-from django.core.cache import cache
-from django.utils.translation import get_language
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .middleware import TEXT_SIZE_COOKIE
+from .pagecache import STORE_HEADER, Version
 
-
-def _cacheable(request) -> bool:
-    if request.method != "GET" or request.user.is_authenticated:
-        return False
-    # Pending flash messages belong to one visitor.
-    if request.COOKIES.get("messages"):
-        return False
-    session = getattr(request, "session", None)
-    return not (session is not None and session.session_key and session.get("_messages"))
+# Saving anything of these apps changes what cached pages show.
+CONTENT_APPS = {"directory", "measures", "news", "links", "platforms", "regions", "search"}
+_version: Version | None = None
 
 
-def cache_anonymous_page(version, timeout: int = 600):
-    """Cache a view's response for anonymous visitors, per URL, language and text size.
-    `version()` returns a string that changes whenever what the page shows changes."""
+def page_version() -> Version:
+    global _version
+    if _version is None:
+        _version = Version(Path(settings.VAR_DIR) / "pagecache.version", settings.REDIS_URL)
+    return _version
 
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not _cacheable(request):
-                return view(request, *args, **kwargs)
-            raw = "|".join(
-                [
-                    version(),
-                    request.get_full_path(),
-                    get_language() or "",
-                    request.COOKIES.get(TEXT_SIZE_COOKIE, ""),
-                    request.headers.get("HX-Request", ""),
-                ]
-            )
-            key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.cookies:
-                if hasattr(response, "render") and callable(response.render):
-                    response.render()
-                cache.set(key, response, timeout)
-            return response
 
-        return wrapper
+def _changed(sender, **kwargs) -> None:
+    if sender._meta.app_label in CONTENT_APPS:
+        transaction.on_commit(page_version().bump)
 
-    return decorator
+
+def connect_invalidation() -> None:
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_changed, dispatch_uid=f"pagecache.{signal!r}", weak=False)
+
+
+def cache_anonymous_page(view):
+    """Mark a view's response for anonymous visitors as cacheable whole (per URL and text size)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if (
+            request.method == "GET"
+            and not request.user.is_authenticated
+            and response.status_code == 200
+            and not response.cookies
+            and not request.COOKIES.get("messages")
+        ):
+            response[STORE_HEADER] = "1"
+        return response
+
+    return wrapper

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.platforms.selectors import platforms_by_block
 
 from .middleware import TEXT_SIZE_COOKIE, TEXT_SIZES
@@ -15,6 +16,7 @@ from .sections import SECTIONS_BY_KEY, corners_with_sections
 ONE_YEAR = 365 * 24 * 3600
 
 
+@cache_anonymous_page
 def home(request):
     from kyoso.measures.selectors import featured
     from kyoso.news.selectors import latest_news
@@ -31,6 +33,7 @@ def home(request):
     )
 
 
+@cache_anonymous_page
 def coming_soon(request, section: str, platform=None):
     entry = SECTIONS_BY_KEY.get(section)
     if entry is None:
@@ -46,6 +49,7 @@ def coming_soon(request, section: str, platform=None):
     )
 
 
+@cache_anonymous_page
 def policy(request, page: str):
     titles = {
         "accessibility": _("ウェブアクセシビリティ方針"),

@@ -82,12 +82,12 @@ def _list(request, platform):
     return render(request, "directory/list.html", context)
 
 
-@cache_anonymous_page(selectors.directory_version)
+@cache_anonymous_page
 def organisation_list(request):
     return _list(request, None)
 
 
-@cache_anonymous_page(selectors.directory_version)
+@cache_anonymous_page
 def platform_organisation_list(request, slug: str):
     return _list(request, access_platform(slug))
 
@@ -107,10 +107,12 @@ def _detail(request, org: Organisation):
     return render(request, "directory/detail.html", context)
 
 
+@cache_anonymous_page
 def organisation_detail(request, pk: int):
     return _detail(request, access_organisation_public(pk=pk))
 
 
+@cache_anonymous_page
 def organisation_detail_by_slug(request, slug: str):
     return _detail(request, access_organisation_public(slug=slug))
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.platforms.access import access_platform, can_administer, is_national_admin
 from kyoso.platforms.models import Platform, PlatformRole
@@ -41,10 +42,12 @@ def _public(request, platform):
     )
 
 
+@cache_anonymous_page
 def link_list(request):
     return _public(request, None)
 
 
+@cache_anonymous_page
 def platform_link_list(request, slug: str):
     return _public(request, access_platform(slug))
 

@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import paginate
@@ -64,14 +65,17 @@ def _list(request, platform):
     return render(request, template, context)
 
 
+@cache_anonymous_page
 def measure_list(request):
     return _list(request, None)
 
 
+@cache_anonymous_page
 def platform_measure_list(request, slug: str):
     return _list(request, access_platform(slug))
 
 
+@cache_anonymous_page
 def measure_detail(request, pk: int):
     measure = access_measure_public(pk)
     attachments = [(a, human_size(a.size)) for a in measure.attachments.all()]

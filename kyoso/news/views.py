@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.pagination import paginate
 from kyoso.platforms.access import access_platform, moderated_platform_ids
@@ -31,14 +32,17 @@ def _list(request, platform):
     return render(request, template, {"page": page, "platform": platform, "breadcrumbs": crumbs})
 
 
+@cache_anonymous_page
 def notice_list(request):
     return _list(request, None)
 
 
+@cache_anonymous_page
 def platform_notice_list(request, slug: str):
     return _list(request, access_platform(slug))
 
 
+@cache_anonymous_page
 def notice_detail(request, pk: int):
     try:
         notice = published_notices().get(pk=pk)

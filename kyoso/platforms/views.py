@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.pagination import paginate
 from kyoso.core.sections import corners_with_sections
@@ -17,6 +18,7 @@ from .models import PlatformRole
 from .selectors import platform_roles
 
 
+@cache_anonymous_page
 def platform_home(request, slug: str):
     from kyoso.news.selectors import latest_news
 
@@ -37,6 +39,7 @@ def platform_home(request, slug: str):
     )
 
 
+@cache_anonymous_page
 def platform_section(request, slug: str, section: str):
     platform = access_platform(slug)
     request.platform = platform

@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.filters import parse_region_filters
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.regions.models import Field, Prefecture
@@ -13,6 +14,7 @@ from .engine import Query, count, search
 PER_PAGE = 20
 
 
+@cache_anonymous_page
 def search_page(request):
     filters = parse_region_filters(request.GET)
     types = registry.all_types()

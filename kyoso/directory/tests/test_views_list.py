@@ -213,24 +213,6 @@ def test_export_has_no_private_fields_and_states_the_licence(client, cast):
     assert "license" in csv_response["Link"]
 
 
-def test_anonymous_pages_are_cached_until_the_directory_changes(
-    client, cast, django_assert_max_num_queries
-):
-    client.get("/directory/", {"pref": "13"})
-    with django_assert_max_num_queries(1):  # only the version check
-        cached = client.get("/directory/", {"pref": "13"})
-    assert "東京買い物ネット" in cached.content.decode()
-    make_organisation(
-        name="新しく公開された団体",
-        kana="あたらしい",
-        area="prefectures",
-        prefectures=("13",),
-        municipalities=(),
-    )
-    fresh = client.get("/directory/", {"pref": "13"}).content.decode()
-    assert "新しく公開された団体" in fresh
-
-
 def test_signed_in_visitors_are_never_served_a_cached_page(client, cast, resident):
     client.get("/directory/")
     client.force_login(resident)

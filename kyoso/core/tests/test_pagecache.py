@@ -1,0 +1,139 @@
+"""The anonymous whole-page cache in front of Django, and its invalidation on every change."""
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.test.client import RequestFactory
+
+from kyoso.core.pagecache import STORE_HEADER, PageCacheMiddleware, Version
+
+
+def call(app, path="/directory/", query="", cookie="", method="GET"):
+    environ = RequestFactory()._base_environ(
+        PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD=method, HTTP_COOKIE=cookie
+    )
+    seen = {}
+
+    def start_response(status, headers, exc_info=None):
+        seen["status"], seen["headers"] = status, headers
+
+    body = b"".join(app(environ, start_response))
+    return seen["status"], dict(seen["headers"]), body
+
+
+class Counter:
+    """A WSGI app that counts how often it runs."""
+
+    def __init__(self, headers=(("Content-Type", "text/html"), (STORE_HEADER, "1"))):
+        self.calls, self.headers = 0, list(headers)
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        start_response("200 OK", self.headers)
+        return [f"page {self.calls}".encode()]
+
+
+def test_marked_pages_are_served_without_running_the_app(tmp_path):
+    app = Counter()
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    first = call(cached)
+    second = call(cached)
+    assert app.calls == 1
+    assert first[2] == second[2] == b"page 1"
+    assert STORE_HEADER not in first[1] and STORE_HEADER not in second[1]
+    call(cached, query="pref=13")
+    assert app.calls == 2  # another URL is another page
+
+
+def test_a_change_invalidates_every_cached_page(tmp_path):
+    app, version = Counter(), Version(tmp_path / "v")
+    cached = PageCacheMiddleware(app, version)
+    call(cached)
+    version.bump()
+    assert call(cached)[2] == b"page 2"
+
+
+@pytest.mark.parametrize(
+    ("cookie", "method"),
+    [
+        ("sessionid=abc", "GET"),
+        ('a"b; sessionid=abc', "GET"),
+        ("messages=xyz", "GET"),
+        ("", "POST"),
+    ],
+)
+def test_signed_in_visitors_and_posts_always_reach_django(tmp_path, cookie, method):
+    app = Counter()
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    call(cached, cookie=cookie, method=method)
+    call(cached, cookie=cookie, method=method)
+    assert app.calls == 2
+
+
+def test_unmarked_or_cookie_setting_responses_are_not_stored(tmp_path):
+    for headers in ([("Content-Type", "text/html")], [(STORE_HEADER, "1"), ("Set-Cookie", "a=b")]):
+        app = Counter(headers)
+        cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+        call(cached)
+        call(cached)
+        assert app.calls == 2
+
+
+def test_text_size_is_part_of_the_key(tmp_path):
+    app = Counter()
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    call(cached, cookie="kyoso_text_size=xlarge")
+    call(cached, cookie="kyoso_text_size=standard")
+    assert app.calls == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_directory_is_fresh_after_a_publication(tmp_path, settings):
+    """End to end through Django: cached list, a new organisation, the list shows it."""
+    from kyoso.core import cache as page_cache
+    from kyoso.platforms.actions import platforms_ensure
+    from kyoso.regions.loader import load_reference_data
+    from kyoso.testing.factories import make_organisation
+
+    load_reference_data()
+    platforms_ensure()
+    settings.VAR_DIR = tmp_path
+    page_cache._version = None
+    app = PageCacheMiddleware(WSGIHandler(), page_cache.page_version())
+    make_organisation(
+        name="最初の団体",
+        kana="さいしょ",
+        area="prefectures",
+        prefectures=("13",),
+        municipalities=(),
+    )
+    assert "最初の団体" in call(app, query="pref=13")[2].decode()
+    make_organisation(
+        name="新しく公開された団体",
+        kana="あたらしい",
+        area="prefectures",
+        prefectures=("13",),
+        municipalities=(),
+    )
+    assert "新しく公開された団体" in call(app, query="pref=13")[2].decode()
+    page_cache._version = None
+
+
+def test_memory_is_bounded(tmp_path, monkeypatch):
+    from kyoso.core import pagecache
+
+    monkeypatch.setattr(pagecache, "MAX_BYTES", 20)
+    app = Counter()
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    for i in range(10):
+        call(cached, query=f"page={i}")
+    assert cached.bytes <= 20
+    assert len(cached.entries) <= 3
+
+
+def test_pages_expire_at_midnight_japan_time(tmp_path, monkeypatch):
+    app = Counter()
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    call(cached)
+    monkeypatch.setattr(cached, "today", lambda: "2099-01-01")
+    call(cached)
+    assert app.calls == 2
