@@ -294,8 +294,10 @@ def _title_first_ids(query: Query, *, limit: int, offset: int) -> list[tuple[str
         with connection.cursor() as cursor:
             cursor.execute(count_sql, [in_title, RANK_ALL_LIMIT + 1])
             n_title = cursor.fetchone()[0]
+            # FTS5 yields matches in rowid order (rowid = entry id): ordering by it lets SQLite
+            # stop after one page instead of sorting every match.
             order = (
-                "ORDER BY e.id"
+                "ORDER BY search_fts.rowid"
                 if n_title > RANK_ALL_LIMIT
                 else f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0), e.id"
             )
@@ -306,7 +308,7 @@ def _title_first_ids(query: Query, *, limit: int, offset: int) -> list[tuple[str
             if len(rows) < limit:
                 rest_offset = max(0, offset - n_title)
                 cursor.execute(
-                    head + "ORDER BY e.id LIMIT %s OFFSET %s",
+                    head + "ORDER BY search_fts.rowid LIMIT %s OFFSET %s",
                     [not_title, limit - len(rows), rest_offset],
                 )
                 rows += cursor.fetchall()
