@@ -346,9 +346,14 @@ def main() -> None:
             f"indexing: {seconds:.1f} s for {args.orgs - existing:,} organisations "
             f"({(args.orgs - existing) / seconds:,.0f}/s, analysis included)"
         )
+    from django.db import connection
+
     from kyoso.search.engine import analyse_index
 
     analyse_index()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # bulk-loaded tables: give the planner statistics
+            cursor.execute("ANALYZE")
     print(f"organisations: {Organisation.objects.count():,}   index size: {index_size()}")
     run_searches(20)  # warm caches
     results = run_searches(args.searches)

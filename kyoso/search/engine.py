@@ -15,7 +15,7 @@ from . import registry
 from .analysis import index_text, matching_spans, normalise, terms
 from .models import SearchEntry
 
-COUNT_CAP = 10_000  # "10,000件以上": very common words are not counted exactly
+COUNT_CAP = 1_000  # "1,000件以上": very common words and wide filters are not counted exactly
 # Scoring every hit of a very common word (介護 is in a third of all members) is what makes a
 # search slow. Above this many matches, title matches come first, each part in index order.
 RANK_ALL_LIMIT = 2_000
@@ -253,8 +253,8 @@ def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, 
     """(type, object_id) of the best matches: title weighs more than body."""
     if query.is_empty:
         return []
-    total, _capped = count(query)
-    if total > RANK_ALL_LIMIT and query.text_terms():
+    total, capped = count(query)
+    if (capped or total > RANK_ALL_LIMIT) and query.text_terms():
         return _title_first_ids(query, limit=limit, offset=offset)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":

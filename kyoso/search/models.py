@@ -24,6 +24,11 @@ class SearchEntry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["type", "object_id"], name="search_entry_unique_object")
         ]
+        # A filtered list in あいうえお order or newest first walks an index and stops after a page.
+        indexes = [
+            models.Index(fields=["kana", "id"], name="search_entry_kana"),
+            models.Index(fields=["-date", "-id"], name="search_entry_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.type}:{self.object_id} {self.title}"
