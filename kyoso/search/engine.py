@@ -17,7 +17,8 @@ from .models import SearchEntry
 
 COUNT_CAP = 1_000  # "1,000件以上": very common words and wide filters are not counted exactly
 # Scoring every hit of a very common word (介護 is in a third of all members) is what makes a
-# search slow. Above this many matches, title matches come first, each part in index order.
+# search slow: when the count is capped, title matches come first and the rest in index order;
+# the title matches themselves are ranked while there are at most this many.
 RANK_ALL_LIMIT = 2_000
 TITLE_WEIGHT = 8.0
 
@@ -253,8 +254,8 @@ def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, 
     """(type, object_id) of the best matches: title weighs more than body."""
     if query.is_empty:
         return []
-    total, capped = count(query)
-    if (capped or total > RANK_ALL_LIMIT) and query.text_terms():
+    _total, capped = count(query)
+    if capped and query.text_terms():
         return _title_first_ids(query, limit=limit, offset=offset)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
