@@ -2,12 +2,11 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from kyoso.audit.actions import audit_record
-from kyoso.core.tasks import send_email_task
+from kyoso.core.tasks import send_templated_mail
 from kyoso.moderation.actions import publishable_submit
 from kyoso.search.tasks import schedule_index
 
@@ -138,13 +137,7 @@ def invitation_create(*, actor, org: Organisation, email: str) -> Invitation:
         "inviter": actor,
         "url": settings.SITE_URL + reverse("directory:accept", kwargs={"token": invitation.token}),
     }
-    payload = {
-        "subject": render_to_string("directory/mail/invitation_subject.txt", context).strip(),
-        "body": render_to_string("directory/mail/invitation_body.txt", context),
-        "from_email": settings.DEFAULT_FROM_EMAIL,
-        "to": [invitation.email],
-    }
-    transaction.on_commit(lambda: send_email_task.enqueue(payload))
+    send_templated_mail("directory/mail/invitation", context, [invitation.email])
     return invitation
 
 

@@ -2,10 +2,9 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 
 from kyoso.audit.actions import audit_record
-from kyoso.core.tasks import send_email_task
+from kyoso.core.tasks import send_templated_mail
 from kyoso.moderation.actions import publishable_submit
 from kyoso.search.tasks import schedule_index
 
@@ -80,11 +79,5 @@ def measure_flag(*, actor, measure: Measure, note: str) -> Measure:
     )
     if measure.submitted_by is not None:
         context = {"measure": measure, "note": note, "site_url": settings.SITE_URL}
-        payload = {
-            "subject": render_to_string("measures/mail/flag_subject.txt", context).strip(),
-            "body": render_to_string("measures/mail/flag_body.txt", context),
-            "from_email": settings.DEFAULT_FROM_EMAIL,
-            "to": [measure.submitted_by.email],
-        }
-        transaction.on_commit(lambda: send_email_task.enqueue(payload))
+        send_templated_mail("measures/mail/flag", context, [measure.submitted_by.email])
     return measure
