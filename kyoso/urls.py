@@ -31,12 +31,11 @@ handler403 = "kyoso.core.views.error_403"
 handler404 = "kyoso.core.views.error_404"
 
 if settings.SERVE_LOGOS:
-    # Organisation logos are public and small; the embedded mode serves them itself. Measure
-    # attachments are never served from here: they go through a view that checks publication.
+    # Organisation logos: listed organisations' logos are public; an applicant's logo is served
+    # only to the applicant and reviewers (kyoso.directory.views.logo). Measure attachments and
+    # pending files are never served from /media/: they go through views that check access.
     from django.urls import re_path
-    from django.views.static import serve
 
-    def serve_logo(request, path):
-        return serve(request, path, document_root=settings.MEDIA_ROOT / "logos")
+    from kyoso.directory.views import logo
 
-    urlpatterns += [re_path(r"^media/logos/(?P<path>[\w.-]+)$", serve_logo)]
+    urlpatterns += [re_path(r"^media/(?P<name>logos/[\w.-]{1,120})$", logo, name="logo")]

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from kyoso.moderation.selectors import submitted_items
+from kyoso.moderation.selectors import proposed_revisions, submitted_items
 from kyoso.platforms.selectors import platform_roles
 
 from .actions import profile_update
@@ -23,14 +23,17 @@ def me(request):
             messages.success(request, _("プロフィールを保存しました。"))
             return redirect("accounts:me")
         status = 422
-    return render(
+    response = render(
         request,
         "accounts/me.html",
         {
             "form": form,
             "roles": platform_roles().filter(user=request.user),
             "submissions": submitted_items(user=request.user),
+            "proposals": proposed_revisions(user=request.user),
             "breadcrumbs": [(_("マイページ"), None)],
         },
         status=status,
     )
+    response["Cache-Control"] = "private, no-store"
+    return response

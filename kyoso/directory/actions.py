@@ -1,19 +1,26 @@
-"""State changes for organisations: apply, edit (with history), suspend, invite, join."""
+"""State changes for organisations: apply, edit (reviewed when published), agency status, suspend,
+invite, join, remove members."""
+
+import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kyoso.audit.actions import audit_record
 from kyoso.core.tasks import send_templated_mail
 from kyoso.moderation.actions import publishable_submit
+from kyoso.moderation.revisions import EditResult, content_edit
+from kyoso.regions.models import Field, Municipality, Prefecture
 from kyoso.search.tasks import schedule_index
 
 from .forms import OrganisationForm
 from .models import Invitation, Membership, Organisation, OrganisationRegionKey, Revision
 
-SNAPSHOT_FIELDS = [
+SCALAR_FIELDS = [
     "name",
     "name_kana",
     "slug",
@@ -27,10 +34,14 @@ SNAPSHOT_FIELDS = [
     "public_contact",
     "private_contact",
 ]
+# Kept for the history page (older revisions were written with this list).
+SNAPSHOT_FIELDS = SCALAR_FIELDS
+INVITATIONS_PER_DAY = 20
 
 
 def snapshot(org: Organisation) -> dict:
-    data = {name: getattr(org, name) for name in SNAPSHOT_FIELDS}
+    data = {name: getattr(org, name) for name in SCALAR_FIELDS}
+    data["slug"] = data["slug"] or ""
     data["fields"] = sorted(org.fields.values_list("slug", flat=True))
     data["area_prefectures"] = sorted(org.area_prefectures.values_list("code", flat=True))
     data["area_municipalities"] = sorted(org.area_municipalities.values_list("lg_code", flat=True))
@@ -38,19 +49,78 @@ def snapshot(org: Organisation) -> dict:
     return data
 
 
-def _save_relations(org: Organisation, form: OrganisationForm) -> None:
+def form_values(form: OrganisationForm) -> dict:
+    """The form's values in the shape of `snapshot` (without the logo, which comes as a file)."""
     data = form.cleaned_data
-    org.fields.set(data["fields"])
-    area = data["area_kind"]
-    org.area_prefectures.set(
-        data["area_prefectures"] if area == Organisation.AreaKind.PREFECTURES else []
+    values = {name: data[name] for name in SCALAR_FIELDS if name in data}
+    if "slug" in values:
+        values["slug"] = values["slug"] or ""
+    values["fields"] = sorted(f.slug for f in data.get("fields", []))
+    area = data.get("area_kind")
+    values["area_prefectures"] = sorted(
+        p.code
+        for p in data.get("area_prefectures", []) or []
+        if area == Organisation.AreaKind.PREFECTURES
     )
-    org.area_municipalities.set(
-        form.municipalities if area == Organisation.AreaKind.MUNICIPALITIES else []
+    values["area_municipalities"] = sorted(
+        m.lg_code for m in form.municipalities if area == Organisation.AreaKind.MUNICIPALITIES
     )
-    if data.get("logo_upload"):
-        org.logo.save(f"org-{org.pk}.png", data["logo_upload"], save=True)
+    return values
+
+
+def form_files(form: OrganisationForm) -> list[dict]:
+    upload = form.cleaned_data.get("logo_upload")
+    if not upload:
+        return []
+    return [
+        {
+            "key": "logo",
+            "title": "",
+            "upload": upload,
+            "format": "png",
+            "content_type": "image/png",
+            "original_name": "logo.png",
+        }
+    ]
+
+
+def _replace_logo(org: Organisation, upload) -> None:
+    old = org.logo.name if org.logo else ""
+    upload.open("rb")
+    try:
+        org.logo.save("logo.png", upload, save=False)
+    finally:
+        upload.close()
+    if old:
+        storage = org.logo.storage
+        # The replaced file is deleted once the change is committed (never left public).
+        transaction.on_commit(lambda: storage.delete(old))
+
+
+def apply_values(org: Organisation, data: dict, files: list[dict], actor, note: str = "") -> None:
+    """Write snapshot-shaped values (and a new logo) onto the organisation, with a history row."""
+    before = snapshot(org)
+    for name in SCALAR_FIELDS:
+        if name in data:
+            value = data[name]
+            setattr(org, name, (value or None) if name == "slug" else value)
+    for item in files:
+        if item["key"] == "logo":
+            _replace_logo(org, item["upload"])
+    org.save()
+    if "fields" in data:
+        org.fields.set(Field.objects.filter(slug__in=data["fields"]))
+    if "area_prefectures" in data:
+        org.area_prefectures.set(Prefecture.objects.filter(code__in=data["area_prefectures"]))
+    if "area_municipalities" in data:
+        org.area_municipalities.set(
+            Municipality.objects.filter(lg_code__in=data["area_municipalities"])
+        )
     refresh_region_keys(org)
+    after = snapshot(org)
+    changes = {k: [before.get(k), after[k]] for k in after if before.get(k) != after[k]}
+    if changes:
+        Revision.objects.create(organisation=org, actor=actor, snapshot=after, changes=changes)
 
 
 def refresh_region_keys(org: Organisation) -> None:
@@ -66,33 +136,33 @@ def refresh_region_keys(org: Organisation) -> None:
 def organisation_apply(*, actor, form: OrganisationForm) -> Organisation:
     org = form.save(commit=False)
     org.submitted_by = actor
+    org.agency_verified = False
     org.save()
-    _save_relations(org, form)
+    apply_values(org, form_values(form), form_files(form), actor)
     Membership.objects.create(organisation=org, user=actor, role=Membership.Role.OWNER)
-    Revision.objects.create(organisation=org, actor=actor, snapshot=snapshot(org))
     audit_record(actor=actor, action="content.create", platform=org.platform, target=org)
     return publishable_submit(actor=actor, obj=org)
 
 
+def organisation_update(*, actor, org: Organisation, form: OrganisationForm) -> EditResult:
+    """Staff edits go live; a member's edit of a listed organisation waits for review, and a
+    change of its kind or name waits for the platform's admins (see kyoso.moderation.revisions)."""
+    return content_edit(actor=actor, obj=org, form=form)
+
+
 @transaction.atomic
-def organisation_update(*, actor, org: Organisation, form: OrganisationForm) -> Organisation:
-    # The bound form has already copied its values onto `org`: read "before" from the database.
-    before = snapshot(Organisation.objects.get(pk=org.pk))
-    org = form.save(commit=False)
-    org.save()
-    _save_relations(org, form)
-    after = snapshot(org)
-    changes = {k: [before.get(k), after[k]] for k in after if before.get(k) != after[k]}
-    if changes:
-        Revision.objects.create(organisation=org, actor=actor, snapshot=after, changes=changes)
-        audit_record(
-            actor=actor,
-            action="content.update",
-            platform=org.platform,
-            target=org,
-            data={"fields": sorted(changes)},
-        )
-        schedule_index(org)
+def organisation_set_agency(*, actor, org: Organisation, verified: bool) -> Organisation:
+    """The platform's admins confirm (or withdraw) that an organisation is a 府省庁 or 都道府県."""
+    org.agency_verified = verified
+    org.agency_verified_by = actor if verified else None
+    org.agency_verified_at = timezone.now() if verified else None
+    org.save(update_fields=["agency_verified", "agency_verified_by", "agency_verified_at"])
+    audit_record(
+        actor=actor,
+        action="directory.agency_grant" if verified else "directory.agency_revoke",
+        platform=org.platform,
+        target=org,
+    )
     return org
 
 
@@ -124,6 +194,13 @@ def organisation_unsuspend(*, actor, org: Organisation) -> Organisation:
 
 @transaction.atomic
 def invitation_create(*, actor, org: Organisation, email: str) -> Invitation:
+    since = timezone.now() - datetime.timedelta(days=1)
+    if org.invitations.filter(created_at__gte=since).count() >= INVITATIONS_PER_DAY:
+        raise ValidationError(
+            _("招待は1日%(n)d件までです。明日もう一度お試しください。")
+            % {"n": INVITATIONS_PER_DAY},
+            code="rate",
+        )
     invitation = Invitation.objects.create(organisation=org, email=email.lower(), invited_by=actor)
     audit_record(
         actor=actor,
@@ -142,8 +219,22 @@ def invitation_create(*, actor, org: Organisation, email: str) -> Invitation:
 
 
 @transaction.atomic
+def invitation_withdraw(*, actor, invitation: Invitation) -> Invitation:
+    invitation.withdrawn_at = timezone.now()
+    invitation.save(update_fields=["withdrawn_at"])
+    audit_record(
+        actor=actor,
+        action="directory.invite_withdraw",
+        platform=invitation.organisation.platform,
+        target=invitation.organisation,
+        data={"email": invitation.email},
+    )
+    return invitation
+
+
+@transaction.atomic
 def invitation_accept(*, user, invitation: Invitation) -> Membership:
-    membership, _ = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         organisation=invitation.organisation, user=user, defaults={"role": Membership.Role.MEMBER}
     )
     invitation.accepted_at = timezone.now()
@@ -155,3 +246,28 @@ def invitation_accept(*, user, invitation: Invitation) -> Membership:
         target=invitation.organisation,
     )
     return membership
+
+
+@transaction.atomic
+def membership_remove(*, actor, membership: Membership) -> None:
+    """Owners end a membership; the last owner cannot be removed (someone must run the page)."""
+    org = membership.organisation
+    if (
+        membership.role == Membership.Role.OWNER
+        and not org.memberships.filter(role=Membership.Role.OWNER)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            _("最後の管理者は外せません。先にほかのメンバーを管理者にしてください。"),
+            code="last_owner",
+        )
+    email = membership.user.email
+    membership.delete()
+    audit_record(
+        actor=actor,
+        action="directory.member_remove",
+        platform=org.platform,
+        target=org,
+        data={"email": email},
+    )

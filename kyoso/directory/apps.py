@@ -13,7 +13,10 @@ class DirectoryConfig(AppConfig):
         from kyoso.search import registry as search
 
         from .models import Organisation
+        from .revisions import SPEC
         from .search import organisation_document
 
-        moderation.register(Organisation, review_template="directory/partials/_review.html")
+        moderation.register(
+            Organisation, review_template="directory/partials/_review.html", revisions=SPEC
+        )
         search.register(Organisation, document=organisation_document, label=_("団体・行政機関"))

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.text import clean_name
+from kyoso.moderation.forms import VersionedFormMixin
 from kyoso.platforms.forms import PlatformChoiceField
 from kyoso.platforms.models import Platform
 from kyoso.regions.models import Field, Municipality, Prefecture
@@ -72,7 +74,7 @@ class MunicipalityPickerWidget(forms.Textarea):
     template_name = "directory/widgets/municipality_picker.html"
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     platform = PlatformChoiceField(
         label=gettext_lazy("申請先のプラットフォーム"),
         queryset=Platform.objects.select_related("prefecture"),
@@ -160,7 +162,9 @@ class OrganisationForm(forms.ModelForm):
         self.fields["scale"].choices = Organisation.Scale.choices
         self.fields["area_kind"].choices = Organisation.AreaKind.choices
         self.municipalities: list[Municipality] = []
+        self.editing = editing
         if editing:
+            self.add_version_field()
             # The platform is fixed once applied; moving is an admin matter.
             del self.fields["platform"]
             if self.instance.pk and not self.is_bound:
@@ -168,6 +172,15 @@ class OrganisationForm(forms.ModelForm):
                     f"{m.prefecture.name}{m.name}"
                     for m in self.instance.area_municipalities.select_related("prefecture")
                 )
+
+    def clean_name(self):
+        name = clean_name(self.cleaned_data.get("name", ""))
+        if not name:
+            raise forms.ValidationError(_("団体名を入力してください。"), code="required")
+        return name
+
+    def clean_name_kana(self):
+        return clean_name(self.cleaned_data.get("name_kana", ""))
 
     def clean_video_url(self):
         url = self.cleaned_data["video_url"]
@@ -196,6 +209,8 @@ class OrganisationForm(forms.ModelForm):
             self.add_error(
                 "homepage", _("リンクを載せるには、ホームページの URL を入力してください。")
             )
+        if self.editing and not self.errors:
+            self.check_version()
         return data
 
 

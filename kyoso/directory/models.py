@@ -25,6 +25,14 @@ def validate_slug_not_numeric(value: str) -> None:
         raise ValidationError(_("URL名には英字を1文字以上含めてください。"), code="numeric_slug")
 
 
+def logo_path(instance, filename: str) -> str:
+    # Random names: a pending applicant's logo cannot be guessed (it is served only to the
+    # applicant and reviewers until the organisation is listed, see kyoso.directory.views).
+    import uuid
+
+    return f"logos/{uuid.uuid4().hex}.png"
+
+
 class Organisation(Publishable):
     class Kind(models.TextChoices):
         NATIONAL_ORG = "national_org", _("全国規模の団体")
@@ -86,7 +94,7 @@ class Organisation(Publishable):
         blank=True,
         help_text=_("YouTube か Vimeo の動画の URL。プライバシー強化モードで埋め込みます。"),
     )
-    logo = models.ImageField(_("ロゴ画像"), upload_to="logos/", blank=True)
+    logo = models.ImageField(_("ロゴ画像"), upload_to=logo_path, blank=True)
     public_contact = models.TextField(
         _("公開する連絡先"), max_length=500, blank=True, help_text=_("団体のページに表示されます。")
     )
@@ -95,6 +103,13 @@ class Organisation(Publishable):
         max_length=500,
         help_text=_("事務局だけが見ます。公開されません。担当者名・電話・メールなど。"),
     )
+    # Granted by the platform's admins (audited), never by a field members edit: it is what lets
+    # an organisation's members register measures (kyoso.measures.access).
+    agency_verified = models.BooleanField(_("行政機関として確認済み"), default=False)
+    agency_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    agency_verified_at = models.DateTimeField(null=True, blank=True)
     is_suspended = models.BooleanField(_("掲載停止"), default=False, db_index=True)
     suspended_reason = models.TextField(_("掲載停止の理由"), blank=True)
 
@@ -175,6 +190,9 @@ def _token() -> str:
     return secrets.token_urlsafe(32)
 
 
+INVITATION_DAYS = 7
+
+
 class Invitation(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="invitations"
@@ -186,9 +204,26 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organisation}"
+
+    @property
+    def expires_at(self):
+        import datetime
+
+        return self.created_at + datetime.timedelta(days=INVITATION_DAYS)
+
+    @property
+    def is_open(self) -> bool:
+        from django.utils import timezone
+
+        return (
+            self.accepted_at is None
+            and self.withdrawn_at is None
+            and timezone.now() < self.expires_at
+        )
 
 
 class Revision(models.Model):

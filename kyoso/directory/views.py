@@ -4,14 +4,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
+from kyoso.core.downloads import file_download
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
 from kyoso.platforms.access import access_platform, can_moderate
 from kyoso.regions.models import Field, Prefecture
 
@@ -20,6 +23,7 @@ from .access import (
     access_organisation_admin,
     access_organisation_edit,
     access_organisation_public,
+    is_member,
     is_owner,
 )
 from .actions import (
@@ -33,6 +37,7 @@ from .actions import (
 from .forms import InvitationForm, OrganisationForm, SuspendForm
 from .media import video_embed_url
 from .models import Invitation, Organisation
+from .revisions import SPEC
 
 PER_PAGE = 20
 
@@ -144,20 +149,50 @@ def organisation_apply_view(request):
 @login_required
 def organisation_edit(request, pk: int):
     org = access_organisation_edit(request.user, pk)
+    waiting = pending_revision_for(org, request.user)
     form = OrganisationForm(instance=org, editing=True)
+    if waiting is not None:
+        form.initial.update(SPEC.to_initial(waiting.data))
     status = 200
     if request.method == "POST":
         form = OrganisationForm(request.POST, request.FILES, instance=org, editing=True)
         if form.is_valid():
-            organisation_update(actor=request.user, org=org, form=form)
-            messages.success(request, _("団体の情報を更新しました。"))
-            return redirect(org.get_absolute_url() if org.is_listed else reverse("accounts:me"))
-        status = 422
+            try:
+                result = organisation_update(actor=request.user, org=org, form=form)
+            except EditConflict:
+                form.add_error(
+                    None, _("保存する直前にほかの人が保存しました。もう一度確かめてください。")
+                )
+                status = 409
+            else:
+                if result.revision is not None:
+                    messages.success(
+                        request,
+                        _(
+                            "変更を申請しました。審査が終わるまで、公開中のページは今の内容のままです。"
+                            "結果はメールでお知らせします。"
+                        ),
+                    )
+                    return redirect("accounts:me")
+                if result.unchanged:
+                    messages.info(request, _("変更はありませんでした。"))
+                else:
+                    messages.success(request, _("団体の情報を更新しました。"))
+                org.refresh_from_db()
+                return redirect(org.get_absolute_url() if org.is_listed else reverse("accounts:me"))
+        else:
+            status = 409 if form.conflict is not None else 422
     crumbs = [(_("賛同団体・官公庁一覧"), reverse("directory:list")), (org.name, None)]
     return render(
         request,
         "directory/edit.html",
-        {"form": form, "org": org, "breadcrumbs": crumbs},
+        {
+            "form": form,
+            "org": org,
+            "waiting": waiting,
+            "goes_live": org.status not in LIVE_STATES or can_moderate(request.user, org.platform),
+            "breadcrumbs": crumbs,
+        },
         status=status,
     )
 
@@ -256,6 +291,26 @@ def organisation_history(request, pk: int):
             "breadcrumbs": crumbs,
         },
     )
+
+
+def logo(request, name: str):
+    """A logo by its stored name; unknown names are 404 without touching the file system."""
+    org = Organisation.objects.select_related("platform").filter(logo=name).first()
+    if org is None:
+        raise Http404
+    if not org.is_listed:
+        user = request.user
+        if not (
+            is_member(user, org) or (user.is_authenticated and can_moderate(user, org.platform))
+        ):
+            raise Http404
+    response = file_download(
+        org.logo, name="logo.png", content_type="image/png", private=not org.is_listed
+    )
+    response["Content-Disposition"] = "inline"
+    if org.is_listed:
+        response["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 EXPORT_COLUMNS = [

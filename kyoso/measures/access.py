@@ -1,5 +1,6 @@
-"""Who may register and edit measures: members of an approved 行政機関（府省庁） or 都道府県
-organisation, and platform admins."""
+"""Who may register and edit measures: members of a listed organisation that the platform's
+admins confirmed as an agency (府省庁・都道府県; `agency_verified`, audited), and platform admins.
+The organisation's own `kind` field grants nothing: its members could edit it."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -10,8 +11,6 @@ from kyoso.platforms.models import Platform, PlatformRole
 
 from .models import Measure
 
-AGENCY_KINDS = (Organisation.Kind.MINISTRY, Organisation.Kind.PREFECTURE)
-
 
 def agency_organisations(user):
     if not user.is_authenticated:
@@ -19,7 +18,7 @@ def agency_organisations(user):
     return Organisation.objects.filter(
         status="published",
         is_suspended=False,
-        kind__in=AGENCY_KINDS,
+        agency_verified=True,
         pk__in=Membership.objects.filter(user=user).values("organisation_id"),
     ).select_related("platform")
 

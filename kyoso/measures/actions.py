@@ -6,27 +6,11 @@ from django.db import transaction
 from kyoso.audit.actions import audit_record
 from kyoso.core.tasks import send_templated_mail
 from kyoso.moderation.actions import publishable_submit
-from kyoso.search.tasks import schedule_index
+from kyoso.moderation.revisions import EditResult, content_edit
 
 from .forms import MeasureForm
-from .models import Attachment, ExternalLink, Measure, Revision
-
-
-def _save_extras(measure: Measure, form: MeasureForm) -> None:
-    data = form.cleaned_data
-    upload = data.get("attachment_file")
-    if upload:
-        attachment = Attachment(
-            measure=measure,
-            title=data["attachment_title"],
-            original_name=upload.name[:255],
-            format=form.attachment_format,
-            size=upload.size,
-        )
-        attachment.file.save(upload.name, upload, save=False)
-        attachment.save()
-    if data.get("link_url"):
-        ExternalLink.objects.create(measure=measure, title=data["link_title"], url=data["link_url"])
+from .models import Measure
+from .revisions import apply_values, form_files
 
 
 @transaction.atomic
@@ -36,33 +20,22 @@ def measure_register(*, actor, form: MeasureForm, organisation=None) -> Measure:
     measure.organisation = organisation
     measure.save()
     form.save_m2m()
-    _save_extras(measure, form)
+    extras = {}
+    if form.cleaned_data.get("link_url"):
+        extras["new_link"] = {
+            "title": form.cleaned_data["link_title"],
+            "url": form.cleaned_data["link_url"],
+        }
+    apply_values(measure, extras, form_files(form), actor)
     audit_record(actor=actor, action="content.create", platform=measure.platform, target=measure)
     return publishable_submit(actor=actor, obj=measure)
 
 
-@transaction.atomic
-def measure_update(*, actor, measure: Measure, form: MeasureForm) -> Measure:
-    changed = [name for name in form.changed_data if name not in {"revision_note"}]
-    measure = form.save(commit=False)
-    measure.needs_update = False if changed else measure.needs_update
-    measure.save()
-    form.save_m2m()
-    _save_extras(measure, form)
-    if changed:
-        note = form.cleaned_data.get("revision_note") or "内容を更新"
-        Revision.objects.create(
-            measure=measure, actor=actor, note=note, changes={"fields": changed}
-        )
-        audit_record(
-            actor=actor,
-            action="content.update",
-            platform=measure.platform,
-            target=measure,
-            data={"fields": changed, "note": note},
-        )
-        schedule_index(measure)
-    return measure
+def measure_update(*, actor, measure: Measure, form: MeasureForm) -> EditResult:
+    """Staff edits go live with a 改訂履歴 entry; a member's edit of a published measure (its
+    attachments included) waits for review (kyoso.moderation.revisions)."""
+    note = form.cleaned_data.get("revision_note") or ""
+    return content_edit(actor=actor, obj=measure, form=form, note=note)
 
 
 @transaction.atomic

@@ -13,7 +13,10 @@ class MeasuresConfig(AppConfig):
         from kyoso.search import registry as search
 
         from .models import Measure
+        from .revisions import SPEC
         from .search import measure_document
 
-        moderation.register(Measure, review_template="measures/partials/_review.html")
+        moderation.register(
+            Measure, review_template="measures/partials/_review.html", revisions=SPEC
+        )
         search.register(Measure, document=measure_document, label=_("施策・予算"))

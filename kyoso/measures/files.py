@@ -11,11 +11,39 @@ from django.utils.translation import gettext as _
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 OOXML_DIRS = {"word/": "word", "xl/": "excel", "ppt/": "powerpoint"}
-OLE_EXTENSIONS = {".doc": "word", ".xls": "excel", ".ppt": "powerpoint"}
+OLE_EXTENSIONS = {".doc": "word_legacy", ".xls": "excel_legacy", ".ppt": "powerpoint_legacy"}
+# format -> (extension, MIME type). The downloaded file's extension always follows its content.
+FORMATS = {
+    "pdf": (".pdf", "application/pdf"),
+    "word": (
+        ".docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "excel": (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "powerpoint": (
+        ".pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+    "word_legacy": (".doc", "application/msword"),
+    "excel_legacy": (".xls", "application/vnd.ms-excel"),
+    "powerpoint_legacy": (".ppt", "application/vnd.ms-powerpoint"),
+}
+
+
+def download_name(name: str, fmt: str) -> str:
+    """The uploaded name with the extension of the detected type (a PDF named evil.html
+    downloads as evil.pdf), without path parts or control characters."""
+    import os
+    import unicodedata
+
+    base = os.path.basename((name or "").replace("\\", "/"))
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
+    stem = os.path.splitext(base)[0].strip(" .") or "file"
+    return stem[:200] + FORMATS[fmt][0]
 
 
 def detect_format(upload) -> str:
-    """'pdf', 'word', 'excel' or 'powerpoint', or a ValidationError in Japanese."""
+    """A key of FORMATS, judged by content, or a ValidationError in Japanese."""
     if upload.size == 0:
         raise ValidationError(_("ファイルが空です。"), code="empty")
     if upload.size > MAX_ATTACHMENT_BYTES:

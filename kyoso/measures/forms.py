@@ -5,7 +5,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.text import clean_name
 from kyoso.directory.forms import FieldMultipleField
+from kyoso.moderation.forms import VersionedFormMixin
 from kyoso.platforms.forms import PlatformChoiceField
 from kyoso.platforms.models import Platform
 from kyoso.regions.models import Field
@@ -51,7 +53,22 @@ def sanitise(html: str) -> str:
     )
 
 
-class MeasureForm(forms.ModelForm):
+class RelatedMeasuresField(forms.ModelMultipleChoiceField):
+    """Ids outside the database's integer range are a field error, not an OverflowError."""
+
+    def _check_values(self, value):
+        for pk in value or []:
+            text = str(pk).strip()
+            if not text.isdigit() or int(text) > 2**63 - 1:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text[:20]},
+                )
+        return super()._check_values(value)
+
+
+class MeasureForm(VersionedFormMixin, forms.ModelForm):
     platform = PlatformChoiceField(
         label=gettext_lazy("掲載するプラットフォーム"),
         queryset=Platform.objects.none(),
@@ -128,6 +145,7 @@ class MeasureForm(forms.ModelForm):
             "call_end": forms.DateInput(attrs={"type": "date"}),
             "related": forms.SelectMultiple(attrs={"size": 5}),
         }
+        field_classes = {"related": RelatedMeasuresField}
         error_messages = {
             "title": {"required": gettext_lazy("名称を入力してください。")},
             "agency": {"required": gettext_lazy("府省庁を入力してください。")},
@@ -141,6 +159,14 @@ class MeasureForm(forms.ModelForm):
             "announced_on": {"invalid": gettext_lazy("日付を正しく入力してください。")},
             "call_start": {"invalid": gettext_lazy("日付を正しく入力してください。")},
             "call_end": {"invalid": gettext_lazy("日付を正しく入力してください。")},
+            "related": {
+                "invalid_choice": gettext_lazy(
+                    "選べない施策が指定されています。選び直してください。"
+                ),
+                "invalid_pk_value": gettext_lazy(
+                    "選べない施策が指定されています。選び直してください。"
+                ),
+            },
         }
 
     def __init__(self, *args, platforms, editing=False, can_feature=False, **kwargs):
@@ -154,10 +180,21 @@ class MeasureForm(forms.ModelForm):
             related = related.exclude(pk=self.instance.pk)
         self.fields["related"].queryset = related
         self.fields["related"].required = False
+        self.editing = editing
         if editing:
             del self.fields["platform"]
+            self.add_version_field()
         else:
             del self.fields["revision_note"]
+
+    def clean_title(self):
+        title = clean_name(self.cleaned_data.get("title", ""))
+        if not title:
+            raise forms.ValidationError(_("名称を入力してください。"), code="required")
+        return title
+
+    def clean_attachment_title(self):
+        return clean_name(self.cleaned_data.get("attachment_title", ""))
 
     def clean_fiscal_year(self):
         year = self.cleaned_data["fiscal_year"]
@@ -184,6 +221,8 @@ class MeasureForm(forms.ModelForm):
             self.add_error("attachment_title", _("添付資料の名前を入力してください。"))
         if data.get("link_url") and not data.get("link_title"):
             self.add_error("link_title", _("関連リンクの名前を入力してください。"))
+        if self.editing and not self.errors:
+            self.check_version()
         return data
 
 

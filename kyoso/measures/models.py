@@ -103,12 +103,15 @@ class Attachment(models.Model):
         WORD = "word", "Word"
         EXCEL = "excel", "Excel"
         POWERPOINT = "powerpoint", "PowerPoint"
+        WORD_LEGACY = "word_legacy", "Word (.doc)"
+        EXCEL_LEGACY = "excel_legacy", "Excel (.xls)"
+        POWERPOINT_LEGACY = "powerpoint_legacy", "PowerPoint (.ppt)"
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("資料名"), max_length=200)
     file = models.FileField(upload_to=attachment_path)
     original_name = models.CharField(max_length=255)
-    format = models.CharField(max_length=12, choices=Format.choices)
+    format = models.CharField(max_length=20, choices=Format.choices)
     size = models.PositiveBigIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

@@ -1,13 +1,11 @@
 """Measures pages: list with filters, detail, register, edit, flag, downloads, feed, export."""
 
-from urllib.parse import quote
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -16,8 +14,10 @@ from django.utils.translation import gettext_lazy
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
+from kyoso.core.downloads import file_download
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import paginate
+from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
 from kyoso.platforms.access import access_platform, can_administer, can_moderate
 from kyoso.regions.models import Field
 
@@ -30,9 +30,10 @@ from .access import (
     registrable_platforms,
 )
 from .actions import measure_flag, measure_register, measure_update
-from .files import human_size
+from .files import FORMATS, download_name, human_size
 from .forms import FlagForm, MeasureForm
 from .models import Attachment, Measure
+from .revisions import SPEC
 
 
 def _list(request, platform):
@@ -98,24 +99,26 @@ def measure_detail(request, pk: int):
 
 
 def attachment_download(request, pk: int, attachment_id: int):
-    measure = access_measure_public(pk)
+    """Published measures' files for everyone; files of a measure under review for its reviewers
+    and the people who may edit it (never cached: private)."""
+    measure = Measure.objects.select_related("platform").filter(pk=pk).first()
+    if measure is None:
+        raise Http404
+    public = measure.is_published
+    if not public and not (
+        can_edit_measure(request.user, measure)
+        or (request.user.is_authenticated and can_moderate(request.user, measure.platform))
+    ):
+        raise Http404
     attachment = Attachment.objects.filter(pk=attachment_id, measure=measure).first()
     if attachment is None:
         raise Http404
-    content_types = {
-        "pdf": "application/pdf",
-        "word": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "excel": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "powerpoint": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    }
-    response = FileResponse(
-        attachment.file.open("rb"), content_type=content_types[attachment.format]
+    return file_download(
+        attachment.file,
+        name=download_name(attachment.original_name, attachment.format),
+        content_type=FORMATS[attachment.format][1],
+        private=not public,
     )
-    response["Content-Disposition"] = (
-        f"attachment; filename*=UTF-8''{quote(attachment.original_name)}"
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required
@@ -156,29 +159,54 @@ def measure_edit(request, pk: int):
     measure = access_measure_edit(request.user, pk)
     platforms = registrable_platforms(request.user)
     can_feature = can_administer(request.user, measure.platform)
-    form = MeasureForm(instance=measure, platforms=platforms, editing=True, can_feature=can_feature)
+    options = {"platforms": platforms, "editing": True, "can_feature": can_feature}
+    waiting = pending_revision_for(measure, request.user)
+    form = MeasureForm(instance=measure, **options)
+    if waiting is not None:
+        form.initial.update(SPEC.to_initial(waiting.data))
     status = 200
     if request.method == "POST":
-        form = MeasureForm(
-            request.POST,
-            request.FILES,
-            instance=measure,
-            platforms=platforms,
-            editing=True,
-            can_feature=can_feature,
-        )
+        form = MeasureForm(request.POST, request.FILES, instance=measure, **options)
         if form.is_valid():
-            measure_update(actor=request.user, measure=measure, form=form)
-            messages.success(request, _("施策の情報を更新しました。"))
-            return redirect(
-                measure.get_absolute_url() if measure.is_published else reverse("accounts:me")
-            )
-        status = 422
+            try:
+                result = measure_update(actor=request.user, measure=measure, form=form)
+            except EditConflict:
+                form.add_error(
+                    None, _("保存する直前にほかの人が保存しました。もう一度確かめてください。")
+                )
+                status = 409
+            else:
+                if result.revision is not None:
+                    messages.success(
+                        request,
+                        _(
+                            "変更を申請しました。審査が終わるまで、公開中のページは今の内容のままです。"
+                            "結果はメールでお知らせします。"
+                        ),
+                    )
+                    return redirect("accounts:me")
+                if result.unchanged:
+                    messages.info(request, _("変更はありませんでした。"))
+                else:
+                    messages.success(request, _("施策の情報を更新しました。"))
+                measure.refresh_from_db()
+                return redirect(
+                    measure.get_absolute_url() if measure.is_published else reverse("accounts:me")
+                )
+        else:
+            status = 409 if form.conflict is not None else 422
     crumbs = [(_("各省庁の関連施策・予算情報"), reverse("measures:list")), (measure.title, None)]
     return render(
         request,
         "measures/form.html",
-        {"form": form, "measure": measure, "breadcrumbs": crumbs},
+        {
+            "form": form,
+            "measure": measure,
+            "waiting": waiting,
+            "goes_live": measure.status not in LIVE_STATES
+            or can_moderate(request.user, measure.platform),
+            "breadcrumbs": crumbs,
+        },
         status=status,
     )
 

@@ -55,8 +55,17 @@ def publishable_submit(*, actor, obj: Publishable) -> Publishable:
     return obj
 
 
+def check_four_eyes(actor, submitter_id) -> None:
+    """No one approves their own submission or revision, whatever their role."""
+    if actor is not None and submitter_id is not None and actor.pk == submitter_id:
+        raise TransitionError(
+            _("ご自身の申請は承認できません。ほかの管理者・モデレーターが審査します。")
+        )
+
+
 @transaction.atomic
 def publishable_approve(*, actor, obj: Publishable) -> Publishable:
+    check_four_eyes(actor, obj.submitted_by_id)
     now = timezone.now()
     obj.reviewed_by = actor
     obj.reviewed_at = now

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from kyoso.directory.models import Invitation, Membership
+from kyoso.moderation.models import PendingRevision
 from kyoso.search.engine import Query, count
 from kyoso.testing.factories import UserFactory, make_organisation
 
@@ -37,11 +38,15 @@ def test_owner_edits_and_admin_sees_the_diff(
     client, org, organisation_member, prefectural_admin, django_capture_on_commit_callbacks
 ):
     client.force_login(organisation_member)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/directory/{org.pk}/edit/", edit_data(org))
+    response = client.post(f"/directory/{org.pk}/edit/", edit_data(org))
     assert response.status_code == 302
-    assert count(Query(text="説明"))[0] == 1  # the index followed the edit
+    assert count(Query(text="説明"))[0] == 0  # waiting for review: the public text is unchanged
+    revision = PendingRevision.objects.get()
     client.force_login(prefectural_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/review/revisions/{revision.pk}/", {"decision": "approve"})
+    assert response.status_code == 302
+    assert count(Query(text="説明"))[0] == 1  # the index followed the accepted change
     html = client.get(f"/directory/{org.pk}/history/").content.decode()
     assert "説明を新しくしました。" in html
     assert "<del>" in html and "<ins>" in html

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kyoso.directory.models import Membership
 from kyoso.measures.models import Measure
-from kyoso.moderation.models import Status
+from kyoso.moderation.models import PendingRevision, Status
 from kyoso.testing.factories import make_organisation
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,7 @@ def ministry_member(organisation_member, national):
         scale="national",
         area="nationwide",
         municipalities=(),
+        agency_verified=True,
     )
     Membership.objects.create(organisation=org, user=organisation_member, role="member")
     organisation_member.org = org
@@ -208,7 +209,7 @@ def test_pending_measures_and_their_files_are_hidden(client, national):
     assert "審査中" not in client.get("/measures/").content.decode()
 
 
-def test_update_keeps_a_revision_history(client, ministry_member, national):
+def test_update_keeps_a_revision_history(client, ministry_member, national, national_admin):
     measure = published(platform=national, title="改訂される施策", organisation=ministry_member.org)
     measure.fields.set([])
     client.force_login(ministry_member)
@@ -217,6 +218,10 @@ def test_update_keeps_a_revision_history(client, ministry_member, national):
     )
     data.pop("platform")
     assert client.post(f"/measures/{measure.pk}/edit/", data).status_code == 302
+    assert "改訂された施策" not in client.get(measure.get_absolute_url()).content.decode()
+    client.force_login(national_admin)
+    revision = PendingRevision.objects.get()
+    client.post(f"/review/revisions/{revision.pk}/", {"decision": "approve"})
     html = client.get(measure.get_absolute_url()).content.decode()
     assert "改訂された施策" in html and "受付期間を延長" in html
 
