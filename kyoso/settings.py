@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "kyoso.core.middleware.TextSizeMiddleware",
+    "kyoso.core.middleware.PrivacyHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "kyoso.urls"

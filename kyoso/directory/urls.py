@@ -12,6 +12,17 @@ urlpatterns = [
     path("directory/<int:pk>/", views.organisation_detail, name="detail"),
     path("directory/<int:pk>/edit/", views.organisation_edit, name="edit"),
     path("directory/<int:pk>/members/", views.organisation_members, name="members"),
+    path(
+        "directory/<int:pk>/members/<int:membership_id>/remove/",
+        views.membership_remove_view,
+        name="member_remove",
+    ),
+    path(
+        "directory/<int:pk>/invitations/<int:invitation_id>/withdraw/",
+        views.invitation_withdraw_view,
+        name="invitation_withdraw",
+    ),
+    path("directory/<int:pk>/agency/", views.organisation_agency_view, name="agency"),
     path("directory/<int:pk>/suspend/", views.organisation_suspend_view, name="suspend"),
     path("directory/<int:pk>/history/", views.organisation_history, name="history"),
     path("directory/<slug:slug>/", views.organisation_detail_by_slug, name="detail_slug"),

@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
@@ -15,7 +16,7 @@ from kyoso.core.downloads import file_download
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
-from kyoso.platforms.access import access_platform, can_moderate
+from kyoso.platforms.access import access_platform, can_administer, can_moderate
 from kyoso.regions.models import Field, Prefecture
 
 from . import selectors
@@ -29,14 +30,17 @@ from .access import (
 from .actions import (
     invitation_accept,
     invitation_create,
+    invitation_withdraw,
+    membership_remove,
     organisation_apply,
+    organisation_set_agency,
     organisation_suspend,
     organisation_unsuspend,
     organisation_update,
 )
 from .forms import InvitationForm, OrganisationForm, SuspendForm
 from .media import video_embed_url
-from .models import Invitation, Organisation
+from .models import Invitation, Membership, Organisation
 from .revisions import SPEC
 
 PER_PAGE = 20
@@ -199,31 +203,92 @@ def organisation_edit(request, pk: int):
 
 @login_required
 def organisation_members(request, pk: int):
-    org = access_organisation_edit(request.user, pk)
-    if not is_owner(request.user, org):
-        raise PermissionDenied
+    org = _owner_org(request, pk)
     form = InvitationForm()
     status = 200
     if request.method == "POST":
         form = InvitationForm(request.POST)
         if form.is_valid():
-            invitation_create(actor=request.user, org=org, email=form.cleaned_data["email"])
-            messages.success(request, _("招待メールを送りました。"))
-            return redirect("directory:members", pk=org.pk)
-        status = 422
+            try:
+                invitation_create(actor=request.user, org=org, email=form.cleaned_data["email"])
+            except ValidationError as exc:
+                form.add_error("email", exc)
+                status = 429
+            else:
+                messages.success(request, _("招待メールを送りました。招待は7日間有効です。"))
+                return redirect("directory:members", pk=org.pk)
+        else:
+            status = 422
     crumbs = [(org.name, reverse("directory:edit", kwargs={"pk": org.pk})), (_("メンバー"), None)]
-    return render(
+    open_invitations = [i for i in org.invitations.filter(accepted_at__isnull=True) if i.is_open]
+    response = render(
         request,
         "directory/members.html",
         {
             "org": org,
             "form": form,
             "members": org.memberships.select_related("user"),
-            "invitations": org.invitations.filter(accepted_at__isnull=True),
+            "invitations": open_invitations,
             "breadcrumbs": crumbs,
         },
         status=status,
     )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _owner_org(request, pk: int) -> Organisation:
+    org = access_organisation_edit(request.user, pk)
+    if not is_owner(request.user, org):
+        raise PermissionDenied
+    return org
+
+
+@login_required
+def membership_remove_view(request, pk: int, membership_id: int):
+    """GET asks for confirmation; POST ends the membership (audited)."""
+    org = _owner_org(request, pk)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_id, organisation=org
+    )
+    status = 200
+    if request.method == "POST":
+        try:
+            membership_remove(actor=request.user, membership=membership)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+            status = 409
+        else:
+            messages.success(
+                request,
+                _("%(email)s をメンバーから外しました。") % {"email": membership.user.email},
+            )
+            return redirect("directory:members", pk=org.pk)
+    crumbs = [
+        (org.name, reverse("directory:members", kwargs={"pk": org.pk})),
+        (_("メンバーから外す"), None),
+    ]
+    return render(
+        request,
+        "directory/member_remove.html",
+        {"org": org, "membership": membership, "breadcrumbs": crumbs},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def invitation_withdraw_view(request, pk: int, invitation_id: int):
+    org = _owner_org(request, pk)
+    invitation = get_object_or_404(
+        Invitation, pk=invitation_id, organisation=org, accepted_at__isnull=True
+    )
+    if invitation.withdrawn_at is None:
+        invitation_withdraw(actor=request.user, invitation=invitation)
+    messages.success(
+        request, _("%(email)s への招待を取り消しました。") % {"email": invitation.email}
+    )
+    return redirect("directory:members", pk=org.pk)
 
 
 @login_required
@@ -234,6 +299,14 @@ def invitation_accept_view(request, token: str):
         return redirect("accounts:me")
     if invitation.email.lower() != request.user.email.lower():
         raise PermissionDenied
+    crumbs = [(_("団体への招待"), None)]
+    if not invitation.is_open:
+        return render(
+            request,
+            "directory/accept.html",
+            {"invitation": invitation, "expired": True, "breadcrumbs": crumbs},
+            status=410,
+        )
     if request.method == "POST":
         invitation_accept(user=request.user, invitation=invitation)
         messages.success(
@@ -242,10 +315,26 @@ def invitation_accept_view(request, token: str):
         )
         return redirect("accounts:me")
     return render(
-        request,
-        "directory/accept.html",
-        {"invitation": invitation, "breadcrumbs": [(_("団体への招待"), None)]},
+        request, "directory/accept.html", {"invitation": invitation, "breadcrumbs": crumbs}
     )
+
+
+@staff_required
+@require_POST
+def organisation_agency_view(request, pk: int):
+    """The platform's admins confirm that an organisation is a 府省庁 or 都道府県 (which lets its
+    members register measures), or withdraw that confirmation. Audited."""
+    org = access_organisation_admin(request.user, pk)
+    if not can_administer(request.user, org.platform):
+        raise PermissionDenied
+    verified = request.POST.get("verified") == "1"
+    organisation_set_agency(actor=request.user, org=org, verified=verified)
+    if verified:
+        message = _("「%(name)s」を行政機関として確認しました。メンバーは施策を登録できます。")
+    else:
+        message = _("「%(name)s」の行政機関としての確認を取り消しました。")
+    messages.success(request, message % {"name": org.name})
+    return redirect("directory:history", pk=org.pk)
 
 
 @staff_required
@@ -288,6 +377,7 @@ def organisation_history(request, pk: int):
             "revisions": org.revisions.select_related("actor")[:50],
             "members": org.memberships.select_related("user"),
             "similar": selectors.similar_organisations(org),
+            "can_administer": can_administer(request.user, org.platform),
             "breadcrumbs": crumbs,
         },
     )
