@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE := kyoso.settings
 
-.PHONY: setup setup-dev run dev serve migrate data test test-unit test-e2e lint format bench messages clean
+.PHONY: setup setup-dev secret-key run dev serve migrate data test test-unit test-e2e lint format bench messages clean
 
 setup: $(VENV)/.runtime-installed
 
@@ -24,7 +24,11 @@ $(VENV)/.dev-installed: $(VENV)/.runtime-installed requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
-migrate: setup
+# A random SECRET_KEY under var/ (once); SECRET_KEY in the environment takes precedence.
+secret-key:
+	@scripts/secret-key.sh
+
+migrate: setup secret-key
 	$(PY) manage.py migrate --noinput
 
 data: migrate

@@ -11,6 +11,7 @@ APP_PORT=18765
 NGINX_PORT=18766
 export KYOSO_VAR_DIR="$PWD/var/bench" STATIC_ROOT="$PWD/var/bench/static"
 unset DATABASE_URL REDIS_URL DEBUG KYOSO_TESTING
+scripts/secret-key.sh
 
 need() {
   command -v "$1" >/dev/null 2>&1 && return 0

@@ -43,8 +43,9 @@ def server(tmp_path_factory):
         "STATIC_ROOT": str(var / "static"),
         "DJANGO_SETTINGS_MODULE": "kyoso.settings",
     }
-    for name in ("KYOSO_TESTING", "DEBUG", "DATABASE_URL", "REDIS_URL"):
+    for name in ("KYOSO_TESTING", "DEBUG", "DATABASE_URL", "REDIS_URL", "SECRET_KEY"):
         env.pop(name, None)
+    subprocess.run([str(ROOT / "scripts" / "secret-key.sh")], env=env, check=True)
     python = sys.executable
     for command in (
         ["migrate", "--noinput", "-v", "0"],

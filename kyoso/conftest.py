@@ -15,13 +15,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _isolated(settings, tmp_path):
+def _isolated(settings, tmp_path, request):
     """No rate limits, an empty cache and a throw-away media folder for every test."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     settings.ACCOUNT_RATE_LIMITS = False
     settings.MEDIA_ROOT = tmp_path / "media"
-    cache.clear()
+    uses_db = "db" in request.fixturenames or request.node.get_closest_marker("django_db")
+    if uses_db and "transactional_db" not in request.fixturenames:
+        request.getfixturevalue("db")
+    for alias, config in settings.CACHES.items():
+        if uses_db or not config["BACKEND"].endswith("DatabaseCache"):
+            caches[alias].clear()
 
 
 @pytest.fixture

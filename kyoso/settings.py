@@ -24,10 +24,33 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 TESTING = env_bool("KYOSO_TESTING") or "pytest" in sys.modules
-# The fallback key is only for local runs; `check --deploy` flags it and production sets SECRET_KEY.
-SECRET_KEY = (
-    os.environ.get("SECRET_KEY") or "django-insecure-local-only-set-SECRET_KEY-in-production"
-)
+# The key comes from SECRET_KEY, or from var/secret_key (`make run` writes a random one once,
+# readable only by its owner, never committed). A well-known fallback exists only for DEBUG and
+# tests: a production server without a key refuses to start rather than sign with a public key.
+SECRET_KEY_FILE = VAR_DIR / "secret_key"
+
+
+def _secret_key() -> str:
+    key = os.environ.get("SECRET_KEY", "").strip()
+    if key:
+        return key
+    try:
+        key = SECRET_KEY_FILE.read_text(encoding="utf-8").strip()
+    except OSError:
+        key = ""
+    if key:
+        return key
+    if DEBUG or TESTING:
+        return "django-insecure-local-only-set-SECRET_KEY-in-production"
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is not set and {SECRET_KEY_FILE} does not exist. Set SECRET_KEY in the "
+        "environment, or run `make secret-key` (as `make run` does) to create a random key there."
+    )
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") or (
@@ -73,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "kyoso.core.middleware.AdminMFAMiddleware",
     "kyoso.core.middleware.TextSizeMiddleware",
     "kyoso.core.middleware.PrivacyHeadersMiddleware",
 ]
@@ -127,19 +151,32 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Cache and sessions: local memory by default, Redis when REDIS_URL is set ------------------
+# --- Cache and sessions ------------------------------------------------------------------------
+# `default` holds what must not be evicted by page traffic: allauth's login and sign-up rate-limit
+# counters (and sessions in the scaled mode). Embedded: a database table shared by every worker
+# (created by a migration). Scaled: Redis (give it `maxmemory-policy noeviction`, or a database of
+# its own, so counters are never evicted). `pages` holds throw-away figures such as facet counts.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kyoso"),
-        }
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kyoso"),
     }
+    CACHES = {"default": _redis, "pages": {**_redis, "KEY_PREFIX": _redis["KEY_PREFIX"] + "-pages"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kyoso_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        },
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Tasks: run in-process by default; a database queue with a worker in the scaled mode --------
@@ -170,6 +207,10 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "kyoso.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[生活支援共創プラットフォーム] "
+# Behind a load balancer or reverse proxy, set TRUSTED_PROXY_COUNT to the number of proxies that
+# append to X-Forwarded-For, so that per-IP limits count each visitor, not the proxy (0: direct).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/h/ip",

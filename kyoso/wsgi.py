@@ -18,4 +18,7 @@ if settings.PAGE_CACHE:
         page_version(),
         session_cookie=settings.SESSION_COOKIE_NAME,
         time_zone=settings.TIME_ZONE,
+        allowed_hosts=settings.ALLOWED_HOSTS,
+        ssl_redirect=settings.SECURE_SSL_REDIRECT,
+        proxy_ssl_header=settings.SECURE_PROXY_SSL_HEADER,
     )

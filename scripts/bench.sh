@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 unset KYOSO_TESTING
+KYOSO_VAR_DIR=var/bench scripts/secret-key.sh
 $PY bench/directory.py "$@"
 if [ -n "${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/test}" ] && \
    $PY -c "import psycopg,sys; psycopg.connect(sys.argv[1], connect_timeout=2).close()" "${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432/test}" 2>/dev/null; then

@@ -24,6 +24,16 @@ ACTION_LABELS = {
     "directory.join": _("団体に参加"),
     "links.delete": _("関連リンクを削除"),
     "measures.flag": _("施策に「更新が必要」の印"),
+    "content.propose": _("公開中の内容の変更を申請"),
+    "content.revision_accept": _("変更を承認して反映"),
+    "content.revision_reject": _("変更を差し戻し"),
+    "directory.agency_grant": _("行政機関として確認"),
+    "directory.agency_revoke": _("行政機関としての確認を取り消し"),
+    "directory.invite_withdraw": _("団体への招待を取り消し"),
+    "directory.member_remove": _("団体のメンバーを外す"),
+    "admin.add": _("管理サイトで追加"),
+    "admin.change": _("管理サイトで変更"),
+    "admin.delete": _("管理サイトで削除"),
 }
 
 

@@ -34,3 +34,34 @@ class PrivacyHeadersMiddleware:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+class AdminMFAMiddleware:
+    """/django-admin/ is behind the same two-factor requirement as the staff pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        path = request.path_info
+        if (
+            "/django-admin/" in path
+            and path.split("/django-admin/")[0] in ("", "/en")
+            and getattr(settings, "KYOSO_REQUIRE_ADMIN_MFA", True)
+            and request.user.is_authenticated
+        ):
+            from django.contrib import messages
+            from django.shortcuts import redirect
+            from django.utils.translation import gettext as _
+
+            from kyoso.platforms.access import has_mfa
+
+            if not has_mfa(request.user):
+                messages.warning(
+                    request,
+                    _("管理サイトを使うには、二要素認証（認証アプリ）の設定が必要です。"),
+                )
+                return redirect("mfa_activate_totp")
+        return self.get_response(request)

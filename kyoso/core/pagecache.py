@@ -66,8 +66,16 @@ class PageCacheMiddleware:
         version: Version,
         session_cookie: str = "sessionid",
         time_zone: str = "Asia/Tokyo",
+        allowed_hosts: list[str] | None = None,
+        ssl_redirect: bool = False,
+        proxy_ssl_header: tuple[str, str] | None = None,
     ):
         self.app = app
+        # The cache answers before Django, so it repeats Django's own first checks: an unknown
+        # Host or a plain-HTTP request that must be redirected goes to Django, never to a copy.
+        self.allowed_hosts = list(allowed_hosts or [])
+        self.ssl_redirect = ssl_redirect
+        self.proxy_ssl_header = proxy_ssl_header
         self.version = version
         self.session_cookie = session_cookie
         self.zone = ZoneInfo(time_zone)
@@ -79,8 +87,28 @@ class PageCacheMiddleware:
         """Pages that count days (受付中 あと3日) change at midnight, Japan time."""
         return datetime.datetime.now(self.zone).date().isoformat()
 
+    def scheme(self, environ) -> str:
+        if self.proxy_ssl_header:
+            header, value = self.proxy_ssl_header
+            if environ.get(header, "").split(",")[0].strip() == value:
+                return "https"
+        return environ.get("wsgi.url_scheme", "http")
+
+    def host(self, environ) -> str | None:
+        from django.http.request import split_domain_port, validate_host
+
+        raw = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        domain, _port = split_domain_port(raw.lower())
+        if not domain or not validate_host(domain, self.allowed_hosts):
+            return None
+        return raw.lower()
+
     def key(self, environ) -> str | None:
         if environ.get("REQUEST_METHOD") != "GET":
+            return None
+        host = self.host(environ)
+        scheme = self.scheme(environ)
+        if host is None or (self.ssl_redirect and scheme != "https"):
             return None
         # Django's own cookie parser, so this sees exactly the cookies Django would see.
         cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
@@ -91,6 +119,8 @@ class PageCacheMiddleware:
             [
                 self.version.current(),
                 self.today(),
+                scheme,
+                host,
                 environ.get("PATH_INFO", ""),
                 environ.get("QUERY_STRING", ""),
                 size,

@@ -5,7 +5,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -171,6 +171,7 @@ def facet_counts(filters: DirectoryFilters, platform=None) -> dict[str, Counter]
         "directory:facets:"
         + hashlib.sha256(f"{directory_version()}|{signature}".encode()).hexdigest()
     )
+    cache = caches["pages"]
     result = cache.get(key)
     if result is None:
         result = _facet_counts(filters, platform)

@@ -7,9 +7,9 @@ from django.test.client import RequestFactory
 from kyoso.core.pagecache import STORE_HEADER, PageCacheMiddleware, Version
 
 
-def call(app, path="/directory/", query="", cookie="", method="GET"):
+def call(app, path="/directory/", query="", cookie="", method="GET", **extra):
     environ = RequestFactory()._base_environ(
-        PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD=method, HTTP_COOKIE=cookie
+        PATH_INFO=path, QUERY_STRING=query, REQUEST_METHOD=method, HTTP_COOKIE=cookie, **extra
     )
     seen = {}
 
@@ -34,7 +34,7 @@ class Counter:
 
 def test_marked_pages_are_served_without_running_the_app(tmp_path):
     app = Counter()
-    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"), allowed_hosts=["testserver"])
     first = call(cached)
     second = call(cached)
     assert app.calls == 1
@@ -46,7 +46,7 @@ def test_marked_pages_are_served_without_running_the_app(tmp_path):
 
 def test_a_change_invalidates_every_cached_page(tmp_path):
     app, version = Counter(), Version(tmp_path / "v")
-    cached = PageCacheMiddleware(app, version)
+    cached = PageCacheMiddleware(app, version, allowed_hosts=["testserver"])
     call(cached)
     version.bump()
     assert call(cached)[2] == b"page 2"
@@ -63,7 +63,7 @@ def test_a_change_invalidates_every_cached_page(tmp_path):
 )
 def test_signed_in_visitors_and_posts_always_reach_django(tmp_path, cookie, method):
     app = Counter()
-    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"), allowed_hosts=["testserver"])
     call(cached, cookie=cookie, method=method)
     call(cached, cookie=cookie, method=method)
     assert app.calls == 2
@@ -72,7 +72,7 @@ def test_signed_in_visitors_and_posts_always_reach_django(tmp_path, cookie, meth
 def test_unmarked_or_cookie_setting_responses_are_not_stored(tmp_path):
     for headers in ([("Content-Type", "text/html")], [(STORE_HEADER, "1"), ("Set-Cookie", "a=b")]):
         app = Counter(headers)
-        cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+        cached = PageCacheMiddleware(app, Version(tmp_path / "v"), allowed_hosts=["testserver"])
         call(cached)
         call(cached)
         assert app.calls == 2
@@ -80,7 +80,7 @@ def test_unmarked_or_cookie_setting_responses_are_not_stored(tmp_path):
 
 def test_text_size_is_part_of_the_key(tmp_path):
     app = Counter()
-    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"), allowed_hosts=["testserver"])
     call(cached, cookie="kyoso_text_size=xlarge")
     call(cached, cookie="kyoso_text_size=standard")
     assert app.calls == 2
@@ -98,7 +98,9 @@ def test_the_directory_is_fresh_after_a_publication(tmp_path, settings):
     platforms_ensure()
     settings.VAR_DIR = tmp_path
     page_cache._version = None
-    app = PageCacheMiddleware(WSGIHandler(), page_cache.page_version())
+    app = PageCacheMiddleware(
+        WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
+    )
     make_organisation(
         name="最初の団体",
         kana="さいしょ",
@@ -123,7 +125,7 @@ def test_memory_is_bounded(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pagecache, "MAX_BYTES", 20)
     app = Counter()
-    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"), allowed_hosts=["testserver"])
     for i in range(10):
         call(cached, query=f"page={i}")
     assert cached.bytes <= 20
@@ -132,8 +134,45 @@ def test_memory_is_bounded(tmp_path, monkeypatch):
 
 def test_pages_expire_at_midnight_japan_time(tmp_path, monkeypatch):
     app = Counter()
-    cached = PageCacheMiddleware(app, Version(tmp_path / "v"))
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"), allowed_hosts=["testserver"])
     call(cached)
     monkeypatch.setattr(cached, "today", lambda: "2099-01-01")
     call(cached)
     assert app.calls == 2
+
+
+def test_unknown_hosts_and_plain_http_under_https_never_get_a_cached_copy(tmp_path):
+    app = Counter()
+    cached = PageCacheMiddleware(
+        app,
+        Version(tmp_path / "v"),
+        allowed_hosts=["kyoso.example"],
+        ssl_redirect=True,
+        proxy_ssl_header=("HTTP_X_FORWARDED_PROTO", "https"),
+    )
+    https = {"HTTP_HOST": "kyoso.example", "HTTP_X_FORWARDED_PROTO": "https"}
+    call(cached, **https)
+    call(cached, **https)
+    assert app.calls == 1  # cached for HTTPS on the real host
+    call(cached, HTTP_HOST="kyoso.example")  # plain HTTP: Django must redirect it
+    call(cached, HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https")  # Django answers 400
+    assert app.calls == 3
+
+
+def test_the_site_redirects_http_and_refuses_unknown_hosts_after_a_cached_https_page(
+    settings, db, tmp_path
+):
+    settings.ALLOWED_HOSTS = ["kyoso.example"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    app = PageCacheMiddleware(
+        WSGIHandler(),
+        Version(tmp_path / "v"),
+        allowed_hosts=settings.ALLOWED_HOSTS,
+        ssl_redirect=True,
+        proxy_ssl_header=settings.SECURE_PROXY_SSL_HEADER,
+    )
+    https = {"HTTP_HOST": "kyoso.example", "HTTP_X_FORWARDED_PROTO": "https"}
+    assert call(app, **https)[0].startswith("200")
+    assert call(app, HTTP_HOST="kyoso.example")[0].startswith("301")
+    assert call(app, HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https")[0].startswith("400")
