@@ -420,38 +420,45 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _export_rows(request):
+def _export_queryset(request):
     filters = selectors.parse_filters(request.GET)
-    qs = selectors._with_related(selectors.filtered(filters)).order_by("name_kana", "id")
-    for org in qs:
-        if org.area_kind == Organisation.AreaKind.NATIONWIDE:
-            area = "全国"
-        elif org.area_kind == Organisation.AreaKind.PREFECTURES:
-            area = " ".join(p.name for p in org.area_prefectures.all())
-        else:
-            area = " ".join(f"{m.prefecture.name}{m.name}" for m in org.area_municipalities.all())
-        yield {
-            "id": org.pk,
-            "name": org.name,
-            "name_kana": org.name_kana,
-            "kind": org.get_kind_display(),
-            "scale": org.get_scale_display(),
-            "fields": " ".join(f.name for f in org.fields.all()),
-            "area": area,
-            "description": org.description,
-            "homepage": org.homepage if org.homepage_consent else "",
-            "public_contact": org.public_contact,
-            "platform": str(org.platform.short_name()),
-            "url": settings.SITE_URL + org.get_absolute_url(),
-            "updated_at": org.updated_at.isoformat(),
-        }
+    return selectors._with_related(selectors.filtered(filters)).order_by("name_kana", "id")
+
+
+def _export_row(org: Organisation) -> dict:
+    if org.area_kind == Organisation.AreaKind.NATIONWIDE:
+        area = "全国"
+    elif org.area_kind == Organisation.AreaKind.PREFECTURES:
+        area = " ".join(p.name for p in org.area_prefectures.all())
+    else:
+        area = " ".join(f"{m.prefecture.name}{m.name}" for m in org.area_municipalities.all())
+    return {
+        "id": org.pk,
+        "name": org.name,
+        "name_kana": org.name_kana,
+        "kind": org.get_kind_display(),
+        "scale": org.get_scale_display(),
+        "fields": " ".join(f.name for f in org.fields.all()),
+        "area": area,
+        "description": org.description,
+        "homepage": org.homepage if org.homepage_consent else "",
+        "public_contact": org.public_contact,
+        "platform": str(org.platform.short_name()),
+        "url": settings.SITE_URL + org.get_absolute_url(),
+        "updated_at": org.updated_at.isoformat(),
+    }
 
 
 def export_csv(request):
     return csv_response(
-        _export_rows(request), columns=EXPORT_COLUMNS, filename="kyoso-directory.csv"
+        _export_queryset(request),
+        row=_export_row,
+        columns=EXPORT_COLUMNS,
+        filename="kyoso-directory.csv",
     )
 
 
 def export_json(request):
-    return json_response(_export_rows(request), source=reverse("directory:list"))
+    return json_response(
+        request, _export_queryset(request), row=_export_row, source=reverse("directory:list")
+    )

@@ -8,13 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
+from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import paginate
 from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
@@ -239,7 +239,7 @@ def measure_flag_view(request, pk: int):
 class MeasureFeed(Feed):
     """Atom feed of published measures; the list's filters apply (/measures/feed/?kind=grant)."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     title = gettext_lazy("各省庁の関連施策・予算情報")
     subtitle = gettext_lazy(
         "生活支援共創プラットフォームに登録された施策・予算・マニュアル・支援ツール"
@@ -284,28 +284,38 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _rows(request):
-    for m in selectors.filtered(selectors.parse_filters(request.GET)).prefetch_related("fields"):
-        yield {
-            "id": m.pk,
-            "title": m.title,
-            "agency": m.agency,
-            "bureau": m.bureau,
-            "kind": m.get_kind_display(),
-            "fiscal_year": m.fiscal_year,
-            "budget_amount": m.budget_amount or "",
-            "summary": m.summary,
-            "audiences": " ".join(m.audience_labels()),
-            "fields": " ".join(f.name for f in m.fields.all()),
-            "call_start": m.call_start.isoformat() if m.call_start else "",
-            "call_end": m.call_end.isoformat() if m.call_end else "",
-            "url": settings.SITE_URL + m.get_absolute_url(),
-        }
+def _export_queryset(request):
+    return selectors.filtered(selectors.parse_filters(request.GET)).prefetch_related("fields")
+
+
+def _export_row(m: Measure) -> dict:
+    return {
+        "id": m.pk,
+        "title": m.title,
+        "agency": m.agency,
+        "bureau": m.bureau,
+        "kind": m.get_kind_display(),
+        "fiscal_year": m.fiscal_year,
+        "budget_amount": m.budget_amount or "",
+        "summary": m.summary,
+        "audiences": " ".join(m.audience_labels()),
+        "fields": " ".join(f.name for f in m.fields.all()),
+        "call_start": m.call_start.isoformat() if m.call_start else "",
+        "call_end": m.call_end.isoformat() if m.call_end else "",
+        "url": settings.SITE_URL + m.get_absolute_url(),
+    }
 
 
 def export_csv(request):
-    return csv_response(_rows(request), columns=EXPORT_COLUMNS, filename="kyoso-measures.csv")
+    return csv_response(
+        _export_queryset(request),
+        row=_export_row,
+        columns=EXPORT_COLUMNS,
+        filename="kyoso-measures.csv",
+    )
 
 
 def export_json(request):
-    return json_response(_rows(request), source=reverse("measures:list"))
+    return json_response(
+        request, _export_queryset(request), row=_export_row, source=reverse("measures:list")
+    )

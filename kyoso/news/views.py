@@ -5,12 +5,12 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
+from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.pagination import paginate
 from kyoso.platforms.access import access_platform, moderated_platform_ids
 from kyoso.platforms.models import Platform
@@ -79,7 +79,7 @@ def notice_new(request):
 
 
 class NoticeFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     title = gettext_lazy("生活支援共創プラットフォーム お知らせ")
     subtitle = gettext_lazy("全国版・都道府県版プラットフォームからのお知らせ")
 

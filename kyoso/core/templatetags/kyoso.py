@@ -40,14 +40,33 @@ def language_links(context) -> list[dict]:
     """The current page in each language (shareable URLs: /… for Japanese, /en/… for English)."""
     from django.conf import settings
 
+    from django.urls import Resolver404, resolve
+    from django.utils.translation import override
+
     request = context.get("request")
-    path = request.get_full_path() if request else "/"
     current = get_language() or settings.LANGUAGE_CODE
+
+    def url_for(code: str) -> str:
+        # Built only from a path that resolves on this site: a 404 for //evil.example/… links to
+        # the home page, never off-site.
+        try:
+            if request is None or request.path.startswith("//"):
+                raise Resolver404
+            resolve(request.path_info)
+        except Resolver404:
+            with override(code):
+                from django.urls import reverse
+
+                return reverse("core:home")
+        query = request.META.get("QUERY_STRING", "")
+        url = translate_url(request.path + ("?" + query if query else ""), code)
+        return url if url.startswith("/") and not url.startswith("//") else "/"
+
     return [
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": url_for(code),
             "current": current.startswith(code),
         }
         for code, name in settings.LANGUAGES
@@ -85,3 +104,13 @@ def yen(value) -> str:
         parts.append(f"{man:,}万")
     text = "".join(parts) + "円"
     return text if en == 0 else f"{text}（{amount:,}円）"
+
+
+@register.simple_tag(takes_context=True)
+def local_path(context) -> str:
+    """This page's path and query for a `next` field, or / when the path could leave the site."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    path = request.get_full_path()
+    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"

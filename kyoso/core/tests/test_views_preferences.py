@@ -49,3 +49,11 @@ def test_english_pages_live_under_en(client):
 def test_language_links_point_at_the_same_page(client):
     html = client.get("/p/tokyo/news/?page=1").content.decode()
     assert 'href="/en/p/tokyo/news/?page=1" lang="en" hreflang="en"' in html
+
+
+def test_language_links_on_a_404_never_point_off_site(client):
+    response = client.get("/", PATH_INFO="//evil.example/directory/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "evil.example" not in html
+    assert 'href="/en/" lang="en" hreflang="en"' in html

@@ -207,7 +207,7 @@ def test_export_has_no_private_fields_and_states_the_licence(client, cast):
     }
     assert "秘密" not in response.content.decode()
     csv_response = client.get("/directory/export.csv", {"pref": "13"})
-    body = csv_response.content.decode("utf-8-sig")
+    body = b"".join(csv_response.streaming_content).decode("utf-8-sig")
     assert body.splitlines()[0].startswith("id,name,name_kana")
     assert "札幌おでかけ応援" not in body
     assert "license" in csv_response["Link"]

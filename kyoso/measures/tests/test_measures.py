@@ -245,7 +245,8 @@ def test_feed_and_exports_follow_the_filters(client, national):
         "補助金A",
         "マニュアルB",
     }
-    assert "マニュアルB" in client.get("/measures/export.csv").content.decode("utf-8-sig")
+    csv_body = b"".join(client.get("/measures/export.csv").streaming_content)
+    assert "マニュアルB" in csv_body.decode("utf-8-sig")
 
 
 @pytest.mark.parametrize(
