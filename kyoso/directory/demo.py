@@ -189,6 +189,10 @@ def load() -> str:
             reviewed_by=reviewer,
             is_demo=True,
             private_contact="事務局 担当：デモ太郎 03-0000-0000",
+            # Demo agencies are confirmed by the demo national admin, as a real admin would.
+            agency_verified=kind in (Organisation.Kind.MINISTRY, Organisation.Kind.PREFECTURE),
+            agency_verified_by=reviewer,
+            agency_verified_at=published,
             **extra,
         )
         org.fields.set([fields[s] for s in slugs])
@@ -332,4 +336,24 @@ def load() -> str:
 
     for org in created:
         index_object(org)
+    _demo_revision(created[-1], owner)
     return f"{len(created)} organisations"
+
+
+def _demo_revision(org: Organisation, owner) -> None:
+    """One member's change waiting for review, so the queue shows a before/after diff."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kyoso.moderation.models import PendingRevision
+
+    description = org.description + "毎月第2土曜日に、地域の集会所で相談会を開いています。"
+    PendingRevision.objects.create(
+        content_type=ContentType.objects.get_for_model(Organisation),
+        object_id=org.pk,
+        platform=org.platform,
+        proposed_by=owner,
+        base_version=org.version,
+        data={"description": description},
+        changes={"description": ["団体の紹介", org.description, description]},
+        note="相談会の案内を追加",
+    )
