@@ -39,7 +39,6 @@ def page_query(context, number) -> str:
 def language_links(context) -> list[dict]:
     """The current page in each language (shareable URLs: /… for Japanese, /en/… for English)."""
     from django.conf import settings
-
     from django.urls import Resolver404, resolve
     from django.utils.translation import override
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from kyoso.directory.models import Membership, Organisation
+from kyoso.directory.models import Membership
 from kyoso.measures.models import Measure
 from kyoso.moderation import registry
 from kyoso.moderation.models import PendingRevision, Status

@@ -1,0 +1,125 @@
+"""A small site with one of everything, and a user for every role of the authorisation matrix
+(kyoso.testing.authz). Shared by the matrix and the no-5xx fuzz test."""
+
+import io
+from types import SimpleNamespace
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image
+
+from kyoso.directory.models import Invitation, Membership, Organisation
+from kyoso.links.models import Link
+from kyoso.measures.models import Attachment, Measure
+from kyoso.moderation.models import PendingRevision, RevisionFile, Status
+from kyoso.platforms.models import Platform, PlatformRole
+
+from . import authz
+from .factories import NoticeFactory, UserFactory, grant, make_organisation
+
+PDF = b"%PDF-1.4\n%minimal\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "green").save(out, format="PNG")
+    return out.getvalue()
+
+
+def build_world() -> SimpleNamespace:
+    tokyo = Platform.objects.get(slug="tokyo")
+    osaka = Platform.objects.get(slug="osaka")
+    national = Platform.objects.national()
+    users = {authz.ANON: None}
+    for role in authz.ROLES[1:]:
+        users[role] = UserFactory(email=f"{role.replace('_', '-')}@example.jp")
+    grant(users[authz.MODERATOR], tokyo, PlatformRole.Role.MODERATOR)
+    grant(users[authz.ADMIN], tokyo, PlatformRole.Role.ADMIN)
+    grant(users[authz.OTHER_MODERATOR], osaka, PlatformRole.Role.MODERATOR)
+    grant(users[authz.OTHER_ADMIN], osaka, PlatformRole.Role.ADMIN)
+    grant(users[authz.NATIONAL], national, PlatformRole.Role.ADMIN)
+    author = UserFactory(email="author@example.jp")
+
+    org = make_organisation(name="ちよだ見守り隊", kana="ちよだみまもりたい", platform=tokyo)
+    Membership.objects.create(organisation=org, user=users[authz.MEMBER], role="owner")
+    colleague = Membership.objects.create(organisation=org, user=author, role="member")
+    other = make_organisation(name="みなと配食の会", kana="みなとはいしょくのかい", platform=tokyo)
+    Membership.objects.create(organisation=other, user=users[authz.OTHER_MEMBER], role="owner")
+    pending_org = make_organisation(
+        name="審査中の会", kana="しんさちゅうのかい", platform=tokyo, status=Status.PENDING
+    )
+    Membership.objects.create(organisation=pending_org, user=users[authz.MEMBER], role="owner")
+    pending_org.logo.save("logo.png", ContentFile(_png()), save=True)
+    invitation = Invitation.objects.create(
+        organisation=org, email=users[authz.RESIDENT].email, invited_by=users[authz.MEMBER]
+    )
+
+    revision = PendingRevision.objects.create(
+        content_type=ContentType.objects.get_for_model(Organisation),
+        object_id=org.pk,
+        platform=tokyo,
+        proposed_by=users[authz.MEMBER],
+        data={"description": "新しい紹介文"},
+    )
+    revision_file = RevisionFile(
+        revision=revision,
+        key="logo",
+        original_name="logo.png",
+        format="png",
+        content_type="image/png",
+        size=10,
+    )
+    revision_file.file.save("logo.png", ContentFile(_png()), save=True)
+
+    measure = Measure.objects.create(
+        platform=tokyo,
+        title="東京都の買い物支援事業",
+        agency="東京都",
+        kind="grant",
+        fiscal_year=2026,
+        summary="概要",
+        audiences=["municipality"],
+        organisation=org,
+        submitted_by=author,
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    pending_measure = Measure.objects.create(
+        platform=tokyo,
+        title="審査中の施策",
+        agency="東京都",
+        kind="grant",
+        fiscal_year=2026,
+        summary="概要",
+        organisation=org,
+        submitted_by=author,
+        status=Status.PENDING,
+        submitted_at=timezone.now(),
+    )
+    pending_attachment = Attachment(
+        measure=pending_measure, title="要領", original_name="要領.pdf", format="pdf", size=len(PDF)
+    )
+    pending_attachment.file.save("x", ContentFile(PDF), save=True)
+    notice = NoticeFactory(platform=tokyo, submitted_by=author, pending=True)
+    link = Link.objects.create(
+        platform=tokyo, title="東京都福祉局", url="https://example.jp/", category="prefecture"
+    )
+    role = PlatformRole.objects.get(user=users[authz.MODERATOR], platform=tokyo)
+    return SimpleNamespace(
+        users=users,
+        tokyo=tokyo,
+        org=org,
+        other=other,
+        colleague=colleague,
+        pending_org=pending_org,
+        invitation=invitation,
+        revision=revision,
+        revision_file=revision_file,
+        measure=measure,
+        pending_measure=pending_measure,
+        pending_attachment=pending_attachment,
+        notice=notice,
+        link=link,
+        role=role,
+    )
