@@ -1,0 +1,123 @@
+"""No 5xx anywhere: every URL pattern of the site, with malformed path values, query strings and
+form bodies, as an anonymous visitor, an organisation member and a national admin. Bounded: a
+fixed table of bad values, run once per role. New sections are covered when they add URLs."""
+
+import contextlib
+import re
+
+import pytest
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+
+from kyoso.testing import authz
+from kyoso.testing.world import build_world
+
+pytestmark = pytest.mark.django_db
+
+HUGE = "9223372036854775808"  # one past the largest 64-bit integer
+BAD_INTS = ["0", HUGE, "9" * 30]
+BAD_STRS = ["a" * 300, "..", "%E2%80%AE%00", "ー" * 80]
+BAD_QUERIES = [
+    "page=-1&sort=evil&kind=zzz&scale=../",
+    f"page={HUGE}&pref=99&muni=999999&field=nothing",
+    "page=abc&pref=xx&muni=abc&field=..%2F..%2Fetc&open=2&fy=abcd",
+    "q=%00%01%02&q=%E2%80%AE&action=%00",
+    "q=" + "%E3%81%82" * 1500,
+    f"related={HUGE}&fy={HUGE}&agency=%00&for=nobody&key=%25&size=%00",
+    "field=" + "&field=".join(["watching-over"] * 60) + "&pref=13&muni=131016&page=999",
+    "page=1&page=2&q=&q=%20&sort=relevance&sort=new",
+]
+BAD_BODIES = [
+    {
+        "related": HUGE,
+        "platform": HUGE,
+        "fiscal_year": "9" * 30,
+        "budget_amount": "-1",
+        "base_version": "9" * 30,
+        "fields": ["..", "x" * 200],
+        "area_prefectures": ["zz"],
+        "area_kind": "municipalities",
+        "municipalities_text": "\x00\n" + "存在しない市\n" * 3,
+        "call_start": "2026-13-45",
+        "call_end": "0000-00-00",
+        "email": "not-an-email",
+        "size": "\x00",
+        "verified": HUGE,
+        "role": "god",
+        "user": HUGE,
+        "reason": "x" * 5000,
+        "name": "\u202e" * 10,
+        "title": "\x00",
+        "url": "javascript:alert(1)",
+        "audiences": ["everyone"],
+        "kind": "\x00",
+        "decision": "maybe",
+    },
+    {"decision": "reject", "reason": "", "next": "//evil.example/", "note": "\x00" * 10},
+]
+ROLES = [authz.ANON, authz.MEMBER, authz.NATIONAL]
+
+
+def patterns():
+    found = []
+
+    def walk(items, namespace=None):
+        for item in items:
+            if isinstance(item, URLResolver):
+                walk(item.url_patterns, item.namespace or namespace)
+            elif isinstance(item, URLPattern) and item.callback.__module__.startswith("kyoso."):
+                found.append((f"{namespace}:{item.name}" if namespace else item.name, item))
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def _converters(pattern: URLPattern) -> dict[str, str]:
+    converters = getattr(pattern.pattern, "converters", {}) or {}
+    kinds = {name: type(conv).__name__ for name, conv in converters.items()}
+    if not kinds:  # a regex pattern: its named groups are strings
+        kinds = dict.fromkeys(re.compile(str(pattern.pattern)).groupindex, "StringConverter")
+    return kinds
+
+
+def paths(name: str, pattern: URLPattern, world) -> list[str]:
+    """The URL with good values (from the matrix world), then with each bad value per kind."""
+    kinds = _converters(pattern)
+    good = {}
+    for row_name, row in ((r.name, r) for r in _rows()):
+        if row_name == name:
+            good = row.kwargs(world)
+    base = {k: good.get(k, "1" if kind == "IntConverter" else "tokyo") for k, kind in kinds.items()}
+    urls = []
+    with contextlib.suppress(NoReverseMatch):
+        urls.append(reverse(name, kwargs=base) if kinds else reverse(name))
+    for key, kind in kinds.items():
+        for bad in BAD_INTS if kind == "IntConverter" else BAD_STRS:
+            with contextlib.suppress(NoReverseMatch):  # the pattern refuses it: 404 by design
+                urls.append(reverse(name, kwargs={**base, key: bad}))
+    return [u for u in urls if u]
+
+
+def _rows():
+    from kyoso.core.tests.test_authorization_matrix import ROWS
+
+    return ROWS
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_no_url_answers_5xx(client, role):
+    world = build_world()
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    client.raise_request_exception = False
+    failures = []
+    for name, pattern in patterns():
+        for url in paths(name, pattern, world):
+            for query in ["", *BAD_QUERIES] if url == paths(name, pattern, world)[0] else [""]:
+                response = client.get(f"{url}?{query}" if query else url)
+                if response.status_code >= 500:
+                    failures.append(f"GET {url}?{query[:60]} → {response.status_code}")
+            for body in BAD_BODIES:
+                response = client.post(url, body)
+                if response.status_code >= 500:
+                    failures.append(f"POST {url} {sorted(body)[:3]} → {response.status_code}")
+    assert not failures, "\n".join(failures[:40])
