@@ -105,3 +105,50 @@ def test_suspension_hides_but_keeps_the_data(
 def test_moderators_of_other_platforms_cannot_suspend(client, org, moderator):
     client.force_login(moderator)
     assert client.post(f"/directory/{org.pk}/suspend/", {"reason": "x"}).status_code == 403
+
+
+def test_invitations_expire_after_seven_days_and_can_be_withdrawn(client, org, organisation_member):
+    import datetime
+
+    from django.utils import timezone
+
+    colleague = UserFactory(email="late@example.jp")
+    old = Invitation.objects.create(organisation=org, email=colleague.email)
+    Invitation.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    client.force_login(colleague)
+    response = client.post(f"/directory/invitations/{old.token}/")
+    assert response.status_code == 410 and "有効期限" in response.content.decode()
+    assert not Membership.objects.filter(user=colleague).exists()
+    fresh = Invitation.objects.create(organisation=org, email=colleague.email)
+    client.force_login(organisation_member)
+    client.post(f"/directory/{org.pk}/invitations/{fresh.pk}/withdraw/")
+    client.force_login(colleague)
+    assert client.post(f"/directory/invitations/{fresh.token}/").status_code == 410
+
+
+def test_invitations_are_rate_limited_per_organisation(client, org, organisation_member):
+    client.force_login(organisation_member)
+    for i in range(20):
+        client.post(f"/directory/{org.pk}/members/", {"email": f"p{i}@example.jp"})
+    response = client.post(f"/directory/{org.pk}/members/", {"email": "one-more@example.jp"})
+    assert response.status_code == 429 and "1日20件" in response.content.decode()
+    assert Invitation.objects.filter(organisation=org).count() == 20
+
+
+def test_owners_remove_members_after_confirming_but_not_the_last_owner(
+    client, org, organisation_member
+):
+    from kyoso.audit.models import AuditEntry
+
+    colleague = UserFactory(email="leaving@example.jp")
+    membership = Membership.objects.create(organisation=org, user=colleague)
+    client.force_login(organisation_member)
+    url = f"/directory/{org.pk}/members/{membership.pk}/remove/"
+    assert "よろしいですか" in client.get(url).content.decode()
+    assert client.post(url).status_code == 302
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    assert AuditEntry.objects.filter(action="directory.member_remove").exists()
+    own = Membership.objects.get(organisation=org, user=organisation_member)
+    assert client.post(f"/directory/{org.pk}/members/{own.pk}/remove/").status_code == 409
