@@ -85,8 +85,14 @@ def test_apply_approve_and_find_by_municipality(page):
     page.get_by_label(re.compile("^団体の紹介")).fill(
         "横浜市中区と南区で、買い物の付き添いをしています。"
     )
-    page.get_by_role("button", name="保存する").click()
-    assert "南区" in page.content()
+    # A listed organisation's change waits for review; the published page stays as it is.
+    page.get_by_role("button", name="変更を申請する").click()
+    page.wait_for_url("**/accounts/me/")
+    assert "変更を申請しました" in page.content()
+    assert_accessible(page)
+    page.goto("/directory/?sort=new")
+    page.get_by_role("link", name=name).click()
+    assert "南区" not in page.content()
     page.get_by_role("link", name="メンバーを招待する").click()
     assert_accessible(page)
     page.get_by_label(re.compile("^招待する人のメールアドレス")).fill("colleague@example.jp")

@@ -78,7 +78,7 @@ def test_register_publish_find_and_download(page, tmp_path):
         page.get_by_role("link", name=re.compile("^公募要領（PDF")).click()
     assert download.value.suggested_filename == "公募要領.pdf"
 
-    # The registrant updates it; the revision shows on the page.
+    # The registrant updates it; the change waits for review, then shows on the page.
     login(page, "mhlw@demo.kyoso.example")
     page.goto("/measures/?sort=new")
     page.get_by_role("link", name=title).click()
@@ -88,6 +88,18 @@ def test_register_publish_find_and_download(page, tmp_path):
     page.get_by_label(re.compile("^受付終了日")).fill(
         (today + datetime.timedelta(days=30)).isoformat()
     )
-    page.get_by_role("button", name="保存する").click()
+    page.get_by_role("button", name="変更を申請する").click()
+    page.wait_for_url("**/accounts/me/")
+    assert "変更を申請しました" in page.content()
+    logout(page)
+    login(page, "admin@demo.kyoso.example")
+    open_staff_page(page, "/review/")
+    page.get_by_role("link", name=title).click()
+    assert "変更前（公開中）" in page.content() and "受付期間を延長しました" in page.content()
+    assert_accessible(page)
+    page.get_by_role("button", name="承認して反映する").click()
+    page.wait_for_url("**/review/")
+    page.goto("/measures/?sort=new")
+    page.get_by_role("link", name=title).click()
     assert "受付期間を延長しました" in page.content()
     assert_accessible(page)

@@ -3,6 +3,7 @@ once. Bad values are dropped, never a 500: a bookmarked URL keeps working after 
 
 from dataclasses import dataclass, field
 
+from kyoso.core.text import clean_param
 from kyoso.regions.codes import (
     is_valid_lg_code,
     is_valid_pref_code,
@@ -34,7 +35,7 @@ class RegionFilters:
 
 
 def parse_region_filters(params) -> RegionFilters:
-    result = RegionFilters(q=params.get("q", "").strip()[:200])
+    result = RegionFilters(q=clean_param(params.get("q", ""), 200))
     pref = params.get("pref", "").strip()
     if pref:
         if is_valid_pref_code(pref):

@@ -17,3 +17,11 @@ def clean_name(value: str) -> str:
         .replace("\t", " ")
     )
     return value.strip()
+
+
+def clean_param(value: str, limit: int = 200) -> str:
+    """A free-text query-string value: no control characters (PostgreSQL refuses NUL), no
+    invisible ones, trimmed and bounded."""
+    value = INVISIBLE.sub("", value or "")
+    value = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in value)
+    return value.strip()[:limit]

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kyoso.core.text import clean_name
 from kyoso.platforms.forms import PlatformChoiceField
 from kyoso.platforms.models import Platform
 
@@ -33,3 +34,9 @@ class LinkForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["platform"].queryset = platforms
         self.fields["category"].choices = [("", _("選択してください")), *Link.Category.choices]
+
+    def clean_title(self):
+        title = clean_name(self.cleaned_data.get("title", ""))
+        if not title:
+            raise forms.ValidationError(self.fields["title"].error_messages["required"])
+        return title

@@ -8,6 +8,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from kyoso.core.filters import RegionFilters, parse_region_filters
+from kyoso.core.text import clean_param
 from kyoso.search.engine import Query, matching_ids_sql, ranked_ids
 
 from .models import Measure
@@ -27,7 +28,7 @@ class MeasureFilters(RegionFilters):
 
 def parse_filters(params) -> MeasureFilters:
     filters = MeasureFilters(**parse_region_filters(params).__dict__)
-    filters.agency = params.get("agency", "").strip()[:60]
+    filters.agency = clean_param(params.get("agency", ""), 60)
     kinds = [k for k in params.getlist("kind") if k]
     filters.kinds = [k for k in kinds if k in Measure.Kind.values]
     fy = params.get("fy", "").strip()

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kyoso.core.text import clean_name
 from kyoso.platforms.forms import PlatformChoiceField
 from kyoso.platforms.models import Platform
 
@@ -29,3 +30,9 @@ class NoticeForm(forms.ModelForm):
     def __init__(self, *args, platforms, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["platform"].queryset = platforms
+
+    def clean_title(self):
+        title = clean_name(self.cleaned_data.get("title", ""))
+        if not title:
+            raise forms.ValidationError(self.fields["title"].error_messages["required"])
+        return title

@@ -3,11 +3,13 @@
 from django.db.models import Q
 from django.shortcuts import render
 
+from kyoso.core.text import clean_param
+
 from .models import Municipality
 
 
 def municipality_suggestions(request):
-    q = request.GET.get("muni_q", "").strip()[:40]
+    q = clean_param(request.GET.get("muni_q", ""), 40)
     results = []
     if q:
         results = list(
