@@ -19,6 +19,9 @@ def _isolated(settings, tmp_path, request):
     """No rate limits, an empty cache and a throw-away media folder for every test."""
     from django.core.cache import caches
 
+    from kyoso.regions import reference
+
+    reference.clear()
     settings.ACCOUNT_RATE_LIMITS = False
     settings.MEDIA_ROOT = tmp_path / "media"
     uses_db = "db" in request.fixturenames or request.node.get_closest_marker("django_db")

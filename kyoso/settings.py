@@ -163,7 +163,12 @@ if REDIS_URL:
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kyoso"),
     }
-    CACHES = {"default": _redis, "pages": {**_redis, "KEY_PREFIX": _redis["KEY_PREFIX"] + "-pages"}}
+    CACHES = {
+        "default": _redis,
+        "pages": {**_redis, "KEY_PREFIX": _redis["KEY_PREFIX"] + "-pages"},
+        # Rendered layout fragments (footer, menus): the same on every worker; kept in process.
+        "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {
@@ -176,6 +181,7 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 5_000},
         },
+        "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

@@ -22,8 +22,13 @@ def page_version() -> Version:
 
 
 def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in CONTENT_APPS:
+    if sender._meta.app_label in CONTENT_APPS and sender._meta.model_name != "indexstate":
         transaction.on_commit(page_version().bump)
+        # In the same transaction: the per-process lists built from content (kyoso.search.memory,
+        # the measures facts) are rebuilt by whoever next reads a newer version.
+        from kyoso.search.engine import bump_version
+
+        bump_version()
 
 
 def connect_invalidation() -> None:

@@ -8,7 +8,14 @@ from kyoso.platforms.access import has_staff_role, is_national_admin
 def site(request) -> dict:
     user = getattr(request, "user", None)
     staff = bool(user and has_staff_role(user))
+    from django.urls import reverse
+
+    path = getattr(request, "path", "")
+    nav_current = (
+        "home" if path == reverse("core:home") else "news" if path == reverse("news:list") else ""
+    )
     return {
+        "nav_current": nav_current,
         "text_size": getattr(request, "text_size", "standard"),
         "site_url": settings.SITE_URL,
         "is_staff_user": staff,

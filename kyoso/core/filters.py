@@ -4,6 +4,7 @@ once. Bad values are dropped, never a 500: a bookmarked URL keeps working after 
 from dataclasses import dataclass, field
 
 from kyoso.core.text import clean_param
+from kyoso.regions import reference
 from kyoso.regions.codes import (
     is_valid_lg_code,
     is_valid_pref_code,
@@ -39,7 +40,7 @@ def parse_region_filters(params) -> RegionFilters:
     pref = params.get("pref", "").strip()
     if pref:
         if is_valid_pref_code(pref):
-            result.prefecture = Prefecture.objects.filter(code=pref).first()
+            result.prefecture = reference.prefectures_by_code().get(pref)
         if result.prefecture is None:
             result.invalid.append("pref")
     muni = params.get("muni", "").strip()
@@ -54,7 +55,8 @@ def parse_region_filters(params) -> RegionFilters:
             result.prefecture = result.municipality.prefecture
     slugs = [s for s in params.getlist("field") if s][:23]
     if slugs:
-        result.fields = list(Field.objects.filter(slug__in=slugs))
+        by_slug = reference.fields_by_slug()
+        result.fields = [by_slug[s] for s in dict.fromkeys(slugs) if s in by_slug]
         if len(result.fields) != len(set(slugs)):
             result.invalid.append("field")
     return result

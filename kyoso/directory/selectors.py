@@ -1,28 +1,24 @@
 """Read queries for the directory: the filtered list with facet counts, similar names."""
 
-import hashlib
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.cache import caches
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
 from kyoso.core.filters import RegionFilters, parse_region_filters
-from kyoso.regions.codes import NATIONWIDE_KEY
-from kyoso.search.engine import (
-    Query,
-    count,
-    matching_ids_sql,
-    ordered_ids,
-    ranked_ids,
-    snippet,
-)
+from kyoso.regions import reference
+from kyoso.regions.codes import NATIONWIDE_KEY, inside_pref_key, pref_key
+from kyoso.regions.reference import field_slugs, prefecture_codes
+from kyoso.search.engine import COUNT_CAP, Query, matching_ids_sql, ranked_ids, snippet
+from kyoso.search.memory import index_for, tokens
 
 from .models import Organisation, OrganisationRegionKey
 
 SORTS = ("relevance", "kana", "new")
+RANK_IN_DATABASE = 500  # up to this many matches, the full-text engine ranks (bm25) the page
+TYPE = "directory.organisation"
 
 
 @dataclass
@@ -96,7 +92,7 @@ def search_query(filters: DirectoryFilters, platform=None) -> Query:
         return cached[1]
     query = Query(
         text=filters.q,
-        types=["directory.organisation"],
+        types=[TYPE],
         platform_ids=[platform.pk] if platform is not None else [],
         region_keys=_region_keys(filters),
         fields=filters.field_slugs,
@@ -106,106 +102,178 @@ def search_query(filters: DirectoryFilters, platform=None) -> Query:
     return query
 
 
-def page_of_organisations(filters: DirectoryFilters, *, platform=None, limit: int, offset: int):
-    """One page of results in the chosen order, each with `.snippet` (matches highlighted).
-    Relevance comes from the search engine's ranking; the other orders from the ORM."""
-    orgs = _page(filters, platform=platform, limit=limit, offset=offset)
-    words = [form for forms in search_query(filters, platform).text_terms() for form in forms]
-    for org in orgs:
-        org.snippet = snippet(org.description, words)
-    return orgs
+class Results:
+    """One directory list request: the filters analysed once, one mask over the in-memory index
+    (kyoso.search.memory), and from it the count, a page in any order and every facet's counts."""
 
+    def __init__(self, filters: DirectoryFilters, platform=None):
+        self.filters = filters
+        self.platform = platform
+        self.query = search_query(filters, platform)
+        self.index = index_for(TYPE)
+        groups = {}
+        if platform is not None:
+            groups["platform"] = tokens("pl", [platform.pk])
+        keys = _region_keys(filters)
+        if keys:
+            groups["pref"] = tokens("rk", keys)
+        if filters.fields:
+            groups["field"] = tokens("f", filters.field_slugs)
+        if filters.kinds:
+            groups["kind"] = tokens("kind", filters.kinds)
+        if filters.scales:
+            groups["scale"] = tokens("scale", filters.scales)
+        self.groups = {name: self.index.any_of(t) for name, t in groups.items()}
+        self.keyword = self.index.keyword_mask(self.query) if filters.q else None
+        self.mask = self._mask()
+        self.total = int(self.mask.sum())
+        # The relevance order still comes from the full-text ranking: tell it the count.
+        self.query._count = (min(self.total, COUNT_CAP), self.total > COUNT_CAP)
 
-def _page(filters: DirectoryFilters, *, platform=None, limit: int, offset: int):
-    query = search_query(filters, platform)
-    if filters.sort == "relevance" or len(query.facet_groups()) > 1:
-        # Keywords or filters: the index finds and orders the page (one indexed query).
-        if filters.sort == "relevance":
-            keys = ranked_ids(query, limit=limit, offset=offset)
+    def _mask(self, skip: str = ""):
+        mask = self.keyword if self.keyword is not None else None
+        for name, group in self.groups.items():
+            if name != skip:
+                mask = group if mask is None else mask & group
+        if mask is None:
+            import numpy as np
+
+            mask = np.ones(self.index.n, dtype=bool)
+        return mask
+
+    def page(self, *, limit: int, offset: int) -> list["Row"]:
+        if self.filters.sort == "relevance":
+            ids = self._relevance_page(limit=limit, offset=offset)
         else:
-            keys = ordered_ids(query, order=filters.sort, limit=limit, offset=offset)
-        ids = [int(pk) for _t, pk in keys]
-        by_id = {o.pk: o for o in _with_related(Organisation.objects.filter(pk__in=ids))}
-        return [by_id[i] for i in ids if i in by_id]
-    order = ["-published_at", "-id"] if filters.sort == "new" else ["name_kana", "id"]
-    return list(
-        _with_related(filtered(filters, platform).order_by(*order))[offset : offset + limit]
-    )
+            order = "new" if self.filters.sort == "new" else "kana"
+            keys = self.index.page(self.mask, order=order, offset=offset, limit=limit)
+            ids = [int(pk) for pk in keys]
+        rows = list_rows(ids)
+        words = [form for forms in self.query.text_terms() for form in forms]
+        for row in rows:
+            row.snippet = snippet(row.description, words)
+        return rows
+
+    def _relevance_page(self, *, limit: int, offset: int) -> list[int]:
+        """Few matches: the full-text ranking (title weighted). Many: matches in the name (or its
+        reading) first, then the others, each in あいうえお order — from memory, so a common
+        word never makes the database score tens of thousands of rows."""
+        if self.total <= RANK_IN_DATABASE:
+            return [int(pk) for _t, pk in ranked_ids(self.query, limit=limit, offset=offset)]
+        in_title = self.mask & self.index.keyword_mask(self.query, title_only=True)
+        first = self.index.page(in_title, order="kana", offset=offset, limit=limit)
+        n_title = int(in_title.sum())
+        rest = []
+        if len(first) < limit:
+            rest = self.index.page(
+                self.mask & ~in_title,
+                order="kana",
+                offset=max(0, offset - n_title),
+                limit=limit - len(first),
+            )
+        return [int(pk) for pk in first + rest]
+
+    def facets(self) -> dict[str, dict[str, int]]:
+        """For each facet, counts under every other active filter: what a click would list."""
+        index = self.index
+        result = {
+            "kind": index.counts(
+                self._mask("kind"), {v: tokens("kind", [v]) for v in Organisation.Kind.values}
+            ),
+            "scale": index.counts(
+                self._mask("scale"), {v: tokens("scale", [v]) for v in Organisation.Scale.values}
+            ),
+            "field": index.counts(
+                self._mask("field"), {slug: tokens("f", [slug]) for slug in field_slugs()}
+            ),
+        }
+        # Choosing a prefecture lists who works in it and, unless only local members are asked
+        # for, the nationwide members: the count says the same.
+        pref_mask = self._mask("pref")
+        prefs = index.counts(
+            pref_mask,
+            {
+                code: tokens("rk", [pref_key(code), inside_pref_key(code)])
+                for code in prefecture_codes()
+            },
+        )
+        if not self.filters.only_local:
+            nationwide = int((pref_mask & index.any_of(tokens("rk", [NATIONWIDE_KEY]))).sum())
+            prefs = {code: n + nationwide for code, n in prefs.items()}
+        result["pref"] = prefs
+        return result
 
 
-def total_count(filters: DirectoryFilters, platform=None) -> tuple[int, bool]:
-    """Counted by the search index whenever a condition is set (the facets column makes region,
-    field, kind and scale one indexed query); only the unfiltered list is counted by the ORM."""
-    query = search_query(filters, platform)
-    if filters.q or len(query.facet_groups()) > 1:
-        return count(query)
-    return filtered(filters, platform).count(), False
+@dataclass
+class Row:
+    """What one line of the directory list shows (no model instances, no per-row queries)."""
+
+    pk: int
+    name: str
+    name_kana: str
+    kind_label: str
+    area_kind: str
+    areas: list[str]
+    more_areas: bool
+    field_names: list[str]
+    description: str
+    is_demo: bool
+    snippet: str = ""
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:detail", kwargs={"pk": self.pk})
+
+
+def list_rows(ids: list[int]) -> list[Row]:
+    """The rows for a page of organisation ids, in that order: four indexed reads of plain
+    values, names of fields, prefectures and municipalities from reference data in memory."""
+    if not ids:
+        return []
+    kinds = dict(Organisation.Kind.choices)
+    fields = {f.pk: f.display_name() for f in reference.fields()}
+    prefs = {p.code: p.display_name() for p in reference.prefectures()}
+    munis = reference.municipality_labels()
+    through_fields = Organisation.fields.through.objects.filter(organisation_id__in=ids)
+    field_map: dict[int, list[str]] = {}
+    for org_id, field_id in through_fields.order_by("field_id").values_list(
+        "organisation_id", "field_id"
+    ):
+        field_map.setdefault(org_id, []).append(fields.get(field_id, ""))
+    area_map: dict[int, list[str]] = {}
+    for org_id, code in Organisation.area_prefectures.through.objects.filter(
+        organisation_id__in=ids
+    ).values_list("organisation_id", "prefecture_id"):
+        area_map.setdefault(org_id, []).append(prefs.get(code, code))
+    for org_id, code in (
+        Organisation.area_municipalities.through.objects.filter(organisation_id__in=ids)
+        .order_by("id")
+        .values_list("organisation_id", "municipality_id")
+    ):
+        area_map.setdefault(org_id, []).append(munis.get(code, code))
+    rows = {}
+    for pk, name, kana, kind, area_kind, description, is_demo in Organisation.objects.filter(
+        pk__in=ids
+    ).values_list("pk", "name", "name_kana", "kind", "area_kind", "description", "is_demo"):
+        areas = area_map.get(pk, [])
+        rows[pk] = Row(
+            pk=pk,
+            name=name,
+            name_kana=kana,
+            kind_label=str(kinds.get(kind, kind)),
+            area_kind=area_kind,
+            areas=areas[:5],
+            more_areas=len(areas) > 5,
+            field_names=field_map.get(pk, []),
+            description=description,
+            is_demo=is_demo,
+        )
+    return [rows[i] for i in ids if i in rows]
 
 
 def _with_related(qs):
     return qs.select_related("platform__prefecture").prefetch_related(
         "fields", "area_prefectures", "area_municipalities__prefecture"
     )
-
-
-def directory_version() -> str:
-    """Changes whenever any organisation is saved (published, edited, suspended): cached figures
-    keyed by it are invalidated at once in every worker process, without a shared cache."""
-    latest = Organisation.objects.aggregate(latest=Max("updated_at"))["latest"]
-    return latest.isoformat() if latest else "empty"
-
-
-def facet_counts(filters: DirectoryFilters, platform=None) -> dict[str, Counter]:
-    """Facet counts, cached until the directory changes (they are the costly part of a page)."""
-    signature = "|".join(
-        [
-            str(platform.pk if platform else ""),
-            filters.q,
-            ",".join(_region_keys(filters)),
-            ",".join(sorted(filters.field_slugs)),
-            ",".join(sorted(filters.kinds)),
-            ",".join(sorted(filters.scales)),
-        ]
-    )
-    key = (
-        "directory:facets:"
-        + hashlib.sha256(f"{directory_version()}|{signature}".encode()).hexdigest()
-    )
-    cache = caches["pages"]
-    result = cache.get(key)
-    if result is None:
-        result = _facet_counts(filters, platform)
-        cache.set(key, result, timeout=3600)
-    return result
-
-
-def _facet_counts(filters: DirectoryFilters, platform=None) -> dict[str, Counter]:
-    """For each facet, counts under every other active filter (so counts say what a click gives)."""
-    base = listed_organisations(platform)
-    result: dict[str, Counter] = {}
-    for name, column in (("kind", "kind"), ("scale", "scale")):
-        rows = (
-            _apply(base, filters, skip=name).values(column).annotate(n=Count("pk", distinct=True))
-        )
-        result[name] = Counter({row[column]: row["n"] for row in rows})
-    field_rows = (
-        _apply(base, filters, skip="field")
-        .values("fields__slug")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    result["field"] = Counter({r["fields__slug"]: r["n"] for r in field_rows if r["fields__slug"]})
-    matching = _apply(base, filters, skip="pref").values("pk")
-    key_rows = (
-        OrganisationRegionKey.objects.filter(organisation__in=matching)
-        .filter(Q(key__startswith="P") | Q(key__startswith="IN"))
-        .values("key")
-        .annotate(n=Count("organisation", distinct=True))
-    )
-    prefs: Counter = Counter()
-    for row in key_rows:
-        prefs[row["key"].removeprefix("IN").removeprefix("P")] += row["n"]
-    result["pref"] = prefs
-    return result
 
 
 def _fold(name: str) -> str:

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
+from kyoso.core.facets_html import checkboxes, select_options
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
 from kyoso.platforms.access import access_platform, can_administer, can_moderate
-from kyoso.regions.models import Field, Prefecture
+from kyoso.regions import reference
 
 from . import selectors
 from .access import (
@@ -55,31 +56,44 @@ def _crumbs(platform, *items):
 
 def _list(request, platform):
     filters = selectors.parse_filters(request.GET)
-    total, capped = selectors.total_count(filters, platform)
-    page = paginate(
-        request,
-        LazyWindow(
-            total,
-            lambda limit, offset: selectors.page_of_organisations(
-                filters, platform=platform, limit=limit, offset=offset
-            ),
-        ),
-        per_page=PER_PAGE,
-    )
-    facets = selectors.facet_counts(filters, platform)
+    results = selectors.Results(filters, platform)
+    page = paginate(request, LazyWindow(results.total, _page_fetcher(results)), per_page=PER_PAGE)
+    facets = results.facets()
     context = {
         "platform": platform,
         "filters": filters,
         "page": page,
-        "total": total,
-        "capped": capped,
-        "facets": facets,
-        "kinds": [(v, label, facets["kind"].get(v, 0)) for v, label in Organisation.Kind.choices],
-        "scales": [
-            (v, label, facets["scale"].get(v, 0)) for v, label in Organisation.Scale.choices
-        ],
-        "field_options": [(f, facets["field"].get(f.slug, 0)) for f in Field.objects.all()],
-        "prefectures": [(p, facets["pref"].get(p.code, 0)) for p in Prefecture.objects.all()],
+        "total": results.total,
+        "capped": False,
+        "kind_checks": checkboxes(
+            "kind",
+            "dir-kind",
+            [(v, label, facets["kind"].get(v, 0)) for v, label in Organisation.Kind.choices],
+            filters.kinds,
+        ),
+        "scale_checks": checkboxes(
+            "scale",
+            "dir-scale",
+            [(v, label, facets["scale"].get(v, 0)) for v, label in Organisation.Scale.choices],
+            filters.scales,
+        ),
+        "field_checks": checkboxes(
+            "field",
+            "dir-field",
+            [
+                (f.slug, f.display_name(), facets["field"].get(f.slug, 0))
+                for f in reference.fields()
+            ],
+            filters.field_slugs,
+        ),
+        "pref_options": select_options(
+            [
+                (p.code, p.display_name(), facets["pref"].get(p.code, 0))
+                for p in reference.prefectures()
+            ],
+            filters.prefecture.code if filters.prefecture and not filters.municipality else "",
+            empty_label=_("指定しない"),
+        ),
         "sorts": [("kana", _("あいうえお順")), ("new", _("新着順"))]
         + ([("relevance", _("関連度順"))] if filters.q else []),
         "breadcrumbs": _crumbs(platform, (_("賛同団体・官公庁一覧"), None)),
@@ -89,6 +103,10 @@ def _list(request, platform):
     if request.headers.get("HX-Request"):
         return render(request, "directory/partials/_results.html", context)
     return render(request, "directory/list.html", context)
+
+
+def _page_fetcher(results):
+    return lambda limit, offset: results.page(limit=limit, offset=offset)
 
 
 @cache_anonymous_page

@@ -14,12 +14,14 @@ from django.utils.translation import gettext_lazy
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
+from kyoso.core.facets_html import checkboxes, select_options
 from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.opendata import csv_response, json_response
-from kyoso.core.pagination import paginate
+from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.core.templatetags.kyoso import fiscal_year
 from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
 from kyoso.platforms.access import access_platform, can_administer, can_moderate
-from kyoso.regions.models import Field
+from kyoso.regions import reference
 
 from . import selectors
 from .access import (
@@ -38,24 +40,66 @@ from .revisions import SPEC
 
 def _list(request, platform):
     filters = selectors.parse_filters(request.GET)
-    page = paginate(request, selectors.filtered(filters, platform), per_page=20)
-    facets = selectors.facet_counts(filters, platform)
+    results = selectors.Results(filters, platform)
+    ordered = results.ordered_ids()
+    page = paginate(
+        request,
+        LazyWindow(
+            results.total,
+            lambda limit, offset: selectors.measures_by_id(ordered[offset : offset + limit]),
+        ),
+        per_page=20,
+    )
+    facets = results.facets()
     if platform is not None:
         request.platform = platform
     crumbs = [(platform.short_name(), platform.get_absolute_url())] if platform else []
     crumbs.append((_("各省庁の関連施策・予算情報"), None))
+    unset = _("指定しない")
     context = {
         "platform": platform,
         "filters": filters,
         "page": page,
-        "facets": facets,
-        "agencies": sorted(facets["agency"].items()),
-        "kinds": [(v, label, facets["kind"].get(v, 0)) for v, label in Measure.Kind.choices],
-        "years": sorted(facets["fy"].items(), reverse=True),
-        "audiences": [(v, label, facets["for"].get(v, 0)) for v, label in Measure.Audience.choices],
-        "field_options": [(f, facets["field"].get(f.slug, 0)) for f in Field.objects.all()],
+        "audience_options": select_options(
+            [(v, label, facets["for"].get(v, 0)) for v, label in Measure.Audience.choices],
+            filters.audience,
+            empty_label=unset,
+        ),
+        "field_options_html": select_options(
+            [
+                (f.slug, f.display_name(), facets["field"].get(f.slug, 0))
+                for f in reference.fields()
+            ],
+            filters.field_slugs[0] if filters.field_slugs else "",
+            empty_label=_("すべての分野"),
+        ),
+        "kind_checks": checkboxes(
+            "kind",
+            "m-kind",
+            [(v, label, facets["kind"].get(v, 0)) for v, label in Measure.Kind.choices],
+            filters.kinds,
+        ),
+        "agency_options": select_options(
+            [(a, a, n) for a, n in sorted(facets["agency"].items())],
+            filters.agency,
+            empty_label=unset,
+        ),
+        "fy_options": select_options(
+            [
+                (
+                    y,
+                    _("%(era)s（%(year)s年度・%(n)s）")
+                    % {"era": fiscal_year(y), "year": y, "n": n},
+                    None,
+                )
+                for y, n in sorted(facets["fy"].items(), reverse=True)
+            ],
+            str(filters.fiscal_year or ""),
+            empty_label=unset,
+        ),
         "featured": selectors.featured() if platform is None and not request.GET else [],
-        "can_register": registrable_platforms(request.user).exists(),
+        "can_register": request.user.is_authenticated
+        and registrable_platforms(request.user).exists(),
         "breadcrumbs": crumbs,
     }
     template = (

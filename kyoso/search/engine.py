@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from . import registry
 from .analysis import index_text, matching_spans, normalise, terms
-from .models import SearchEntry
+from .models import IndexState, SearchEntry
 
 COUNT_CAP = 1_000  # "1,000件以上": very common words and wide filters are not counted exactly
 # Scoring every hit of a very common word (介護 is in a third of all members) is what makes a
@@ -79,6 +79,20 @@ class Result:
 # --- indexing ------------------------------------------------------------------------------
 
 
+def bump_version() -> None:
+    """Mark the index as changed (inside the writing transaction)."""
+    import secrets
+
+    value = secrets.randbits(62)
+    if not IndexState.objects.filter(pk=1).update(version=value):
+        IndexState.objects.update_or_create(pk=1, defaults={"version": value})
+
+
+def current_version() -> int:
+    row = IndexState.objects.filter(pk=1).values_list("version", flat=True).first()
+    return row or 0
+
+
 def _facets_for(entry_type: str, doc: registry.SearchDocument) -> str:
     tokens = [facet_token("ty", entry_type), facet_token("pl", doc.platform_id)]
     tokens += [facet_token("rk", k) for k in doc.region_keys]
@@ -111,6 +125,7 @@ def index_object(obj) -> None:
         },
     )
     _write_fulltext(entry)
+    bump_version()
 
 
 def remove_object(obj) -> None:
@@ -122,6 +137,8 @@ def remove_object(obj) -> None:
     )
     _delete_fulltext(ids)
     SearchEntry.objects.filter(id__in=ids).delete()
+    if ids:
+        bump_version()
 
 
 def _write_fulltext(entry: SearchEntry) -> None:

@@ -32,3 +32,15 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type}:{self.object_id} {self.title}"
+
+
+class IndexState(models.Model):
+    """One row whose `version` changes in the same transaction as every index write, so each
+    process knows, with one primary-key read, whether its in-memory lists (kyoso.search.memory)
+    are still current. Random values rather than a counter: a rolled-back write never makes an
+    old version number mean new content."""
+
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.version)

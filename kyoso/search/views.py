@@ -4,12 +4,14 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kyoso.core.cache import cache_anonymous_page
+from kyoso.core.facets_html import select_options
 from kyoso.core.filters import parse_region_filters
 from kyoso.core.pagination import LazyWindow, paginate
-from kyoso.regions.models import Field, Prefecture
+from kyoso.regions import reference
 
 from . import registry
-from .engine import Query, count, search
+from .engine import COUNT_CAP, Query, search
+from .memory import index_for, tokens
 
 PER_PAGE = 20
 
@@ -22,18 +24,17 @@ def search_page(request):
     if registry.get(active_type) is None:
         active_type = ""
     base = Query(text=filters.q, region_keys=filters.region_keys, fields=filters.field_slugs)
+    labels = {entry.key: entry.label for entry in types}
     tabs, page, total, capped = [], None, 0, False
     if filters.q:
         for entry in types:
-            n, over = count(Query(**{**base.__dict__, "types": [entry.key]}))
-            tabs.append({"entry": entry, "count": n, "capped": over})
+            n = _type_count(entry.key, base)
+            tabs.append({"entry": entry, "count": n, "capped": False})
         query = Query(**{**base.__dict__, "types": [active_type] if active_type else []})
-        total, capped = count(query)
-        page = paginate(
-            request,
-            LazyWindow(total, lambda limit, offset: search(query, limit=limit, offset=offset).hits),
-            per_page=PER_PAGE,
-        )
+        counts = {tab["entry"].key: tab["count"] for tab in tabs}
+        total = counts[active_type] if active_type else sum(counts.values())
+        query._count = (min(total, COUNT_CAP), total > COUNT_CAP)  # the ranking needs no recount
+        page = paginate(request, LazyWindow(total, _hits(query, labels)), per_page=PER_PAGE)
     return render(
         request,
         "search/search.html",
@@ -46,9 +47,37 @@ def search_page(request):
             "page": page,
             "total": total,
             "capped": capped,
-            "labels": {entry.key: entry.label for entry in types},
-            "prefectures": Prefecture.objects.all(),
-            "all_fields": Field.objects.all(),
+            "pref_options": select_options(
+                [(p.code, p.display_name(), None) for p in reference.prefectures()],
+                filters.prefecture.code if filters.prefecture else "",
+                empty_label=_("全国"),
+            ),
+            "field_options": select_options(
+                [(f.slug, f.display_name(), None) for f in reference.fields()],
+                filters.field_slugs[0] if filters.field_slugs else "",
+                empty_label=_("すべての分野"),
+            ),
             "breadcrumbs": [(_("サイト内検索"), None)],
         },
     )
+
+
+def _type_count(type_key: str, base: Query) -> int:
+    """Exact matches of one type, from the in-memory index (the keyword's matches are kept)."""
+    index = index_for(type_key)
+    groups = {}
+    if base.region_keys:
+        groups["region"] = tokens("rk", base.region_keys)
+    if base.fields:
+        groups["field"] = tokens("f", base.fields)
+    return int(index.mask(base, groups).sum())
+
+
+def _hits(query: Query, labels: dict):
+    def fetch(limit: int, offset: int):
+        hits = search(query, limit=limit, offset=offset).hits
+        for hit in hits:
+            hit.label = labels.get(hit.type, "")
+        return hits
+
+    return fetch

@@ -113,3 +113,38 @@ def local_path(context) -> str:
         return "/"
     path = request.get_full_path()
     return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
+
+
+_fragments: dict[tuple, str] = {}
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name: str, vary: list):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        from django.utils.safestring import mark_safe
+        from django.utils.translation import get_language
+
+        key = (self.name, get_language(), *(v.resolve(context) for v in self.vary))
+        html = _fragments.get(key)
+        if html is None:
+            html = self.nodelist.render(context)
+            if len(_fragments) < 5_000:
+                _fragments[key] = html
+        return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" var … %}…{% endfragment %}: the layout's invariant parts (menus,
+    footer, stylesheet links) rendered once per process for each language and value of the
+    given variables. Only for markup that depends on nothing else."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("fragment needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist, bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]]
+    )

@@ -1,0 +1,197 @@
+"""In-memory lists over the search index, per content type and per process.
+
+For one type, every indexed (= listed) entry gets a position in あいうえお order; numpy arrays hold
+the positions in newest-first order and, for every facet token (type, platform, region key, field,
+kind…), the positions that carry it. A list page then costs a few vector operations whatever the
+number of entries: the filters become one boolean mask, the count is its sum, a page in either
+order is its first set positions, and every facet's counts are one `bincount` over precomputed
+(position, value) pairs — counted under every *other* active filter, so a count says what a click
+gives.
+
+The keyword part comes from the full-text index: the set of entries matching the analysed words
+is fetched once and kept (LRU) until the index changes, so varied pages that share a keyword (the
+same word with other prefectures, fields or pages) never run the full-text query again.
+
+Everything is rebuilt when the index's version (kyoso.search.models.IndexState, one primary-key
+read per request) changes; `build_seconds` on each index says what that costs."""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
+
+import numpy as np
+from django.db import connection
+
+from .engine import Query, current_version, facet_token
+from .models import SearchEntry
+
+KEYWORD_CACHE = 256  # keyword masks kept per type and process (N bytes each)
+
+
+def _text_match(query: Query, type_key: str, *, title_only: bool = False) -> tuple[str, list]:
+    """SQL returning the entry ids of the type that match the query's words (no other filters),
+    in the title (with its reading) only or anywhere."""
+    text_only = Query(text=query.text, types=[type_key])
+    if connection.vendor == "sqlite":
+        from .engine import _fts5_match
+
+        match = _fts5_match(text_only)
+        if title_only:
+            match = match.replace("{title_terms body_terms}", "{title_terms}")
+        return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]
+    from .engine import _tsquery
+
+    if title_only:
+        # The title is weight A in the stored vector: keep only those lexemes for the test.
+        return (
+            "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "
+            "AND ts_filter(document, '{a}') @@ to_tsquery('simple', %s)",
+            [_tsquery(text_only), _tsquery(Query(text=query.text))],
+        )
+    return (
+        "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
+        [_tsquery(text_only)],
+    )
+
+
+class TypeIndex:
+    def __init__(self, type_key: str, version: int):
+        started = time.perf_counter()
+        self.type_key = type_key
+        self.version = version
+        rows = list(
+            SearchEntry.objects.filter(type=type_key)
+            .order_by("kana", "id")
+            .values_list("id", "object_id", "date", "facets")
+        )
+        self.n = n = len(rows)
+        self.entry_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
+        self.object_ids = [r[1] for r in rows]
+        by_id = np.argsort(self.entry_ids, kind="stable")
+        self.sorted_ids = self.entry_ids[by_id]
+        self.sorted_pos = by_id.astype(np.int32)
+        dates = np.fromiter(
+            (r[2].timestamp() if r[2] is not None else -np.inf for r in rows),
+            dtype=np.float64,
+            count=n,
+        )
+        # Newest first, undated last, then the newest entry id first (as the SQL orders did).
+        self.new_order = np.lexsort((-self.entry_ids, -dates)).astype(np.int32)
+        postings: dict[str, list[int]] = {}
+        for pos, row in enumerate(rows):
+            for token in row[3].split():
+                postings.setdefault(token, []).append(pos)
+        self.postings = {t: np.asarray(p, dtype=np.int32) for t, p in postings.items()}
+        self._keywords: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._pairs: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+        self.lock = threading.Lock()
+        self.build_seconds = time.perf_counter() - started
+
+    # --- masks -------------------------------------------------------------------------------
+
+    def any_of(self, tokens: Iterable[str]) -> np.ndarray:
+        mask = np.zeros(self.n, dtype=bool)
+        for token in tokens:
+            positions = self.postings.get(token)
+            if positions is not None:
+                mask[positions] = True
+        return mask
+
+    def keyword_mask(self, query: Query, *, title_only: bool = False) -> np.ndarray:
+        key = (title_only, *(tuple(forms) for forms in query.text_terms()))
+        with self.lock:
+            mask = self._keywords.get(key)
+            if mask is not None:
+                self._keywords.move_to_end(key)
+                return mask
+        sql, params = _text_match(query, self.type_key, title_only=title_only)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+        mask = np.zeros(self.n, dtype=bool)
+        if len(ids) and self.n:
+            at = np.searchsorted(self.sorted_ids, ids)
+            inside = at < self.n
+            at, ids = at[inside], ids[inside]
+            hit = self.sorted_ids[at] == ids
+            mask[self.sorted_pos[at[hit]]] = True
+        with self.lock:
+            self._keywords[key] = mask
+            while len(self._keywords) > KEYWORD_CACHE:
+                self._keywords.popitem(last=False)
+        return mask
+
+    def mask(self, query: Query, groups: dict[str, list[str]], *, skip: str = "") -> np.ndarray:
+        """Entries matching the words and every token group but `skip` (AND of ORs)."""
+        mask = self.keyword_mask(query) if query.text_terms() else np.ones(self.n, dtype=bool)
+        for name, tokens in groups.items():
+            if name != skip and tokens:
+                mask = mask & self.any_of(tokens)
+        return mask
+
+    # --- answers -----------------------------------------------------------------------------
+
+    def page(self, mask: np.ndarray, *, order: str, offset: int, limit: int) -> list[str]:
+        by_new = order == "new"
+        positions = self.new_order[mask[self.new_order]] if by_new else np.flatnonzero(mask)
+        return [self.object_ids[p] for p in positions[offset : offset + limit]]
+
+    def counts(self, mask: np.ndarray, values: dict[str, list[str]]) -> dict[str, int]:
+        """For each value (matched by any of its tokens), how many entries of `mask` have it."""
+        key = tuple((v, tuple(t)) for v, t in values.items())
+        plan = self._pairs.get(key)
+        if plan is None:
+            plan = self._plan(values)
+            self._pairs[key] = plan
+        if plan[0] == "dense":
+            # One value per entry (kind, scale): index the mask once.
+            counted = np.bincount(plan[1][mask], minlength=len(values) + 1)
+        else:
+            _kind, positions, labels = plan
+            counted = np.bincount(labels[mask[positions]], minlength=len(values))
+        return {v: int(counted[i]) for i, v in enumerate(values)}
+
+    def _plan(self, values: dict[str, list[str]]) -> tuple:
+        positions, labels = [], []
+        for i, value_tokens in enumerate(values.values()):
+            found = [self.postings[t] for t in value_tokens if t in self.postings]
+            if not found:
+                continue
+            pos = np.unique(np.concatenate(found)) if len(found) > 1 else found[0]
+            positions.append(pos)
+            labels.append(np.full(len(pos), i, dtype=np.int32))
+        if not positions:
+            return ("pairs", np.zeros(0, np.int32), np.zeros(0, np.int32))
+        pos, lab = np.concatenate(positions), np.concatenate(labels)
+        if len(np.unique(pos)) == len(pos):
+            dense = np.full(self.n, len(values), dtype=np.int32)  # len(values): "none"
+            dense[pos] = lab
+            return ("dense", dense)
+        return ("pairs", pos, lab)
+
+
+_indexes: dict[str, TypeIndex] = {}
+_lock = threading.Lock()
+
+
+def index_for(type_key: str) -> TypeIndex:
+    """This process's index of the type, rebuilt first if the search index has changed."""
+    version = current_version()
+    index = _indexes.get(type_key)
+    if index is not None and index.version == version:
+        return index
+    with _lock:
+        index = _indexes.get(type_key)
+        if index is None or index.version != version:
+            index = TypeIndex(type_key, version)
+            _indexes[type_key] = index
+    return index
+
+
+def tokens(name: str, values: Iterable) -> list[str]:
+    return [facet_token(name, v) for v in values]
+
+
+def count_of(mask: np.ndarray) -> int:
+    return int(np.count_nonzero(mask))
