@@ -1,7 +1,7 @@
 """Read queries for the directory: the filtered list with facet counts, similar names."""
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -17,7 +17,7 @@ from kyoso.search.memory import index_for, tokens
 from .models import Organisation, OrganisationRegionKey
 
 SORTS = ("relevance", "kana", "new")
-RANK_IN_DATABASE = 500  # up to this many matches, the full-text engine ranks (bm25) the page
+RANK_IN_DATABASE = 300  # words found in at most this many entries are ranked by bm25
 TYPE = "directory.organisation"
 
 
@@ -158,7 +158,9 @@ class Results:
         """Few matches: the full-text ranking (title weighted). Many: matches in the name (or its
         reading) first, then the others, each in あいうえお order — from memory, so a common
         word never makes the database score tens of thousands of rows."""
-        if self.total <= RANK_IN_DATABASE:
+        # bm25 reads every entry with the words, whatever the other filters: affordable only
+        # for words that few entries have.
+        if int(self.keyword.sum()) <= RANK_IN_DATABASE:
             return [int(pk) for _t, pk in ranked_ids(self.query, limit=limit, offset=offset)]
         in_title = self.mask & self.index.keyword_mask(self.query, title_only=True)
         first = self.index.page(in_title, order="kana", offset=offset, limit=limit)
@@ -224,9 +226,29 @@ class Row:
         return reverse("directory:detail", kwargs={"pk": self.pk})
 
 
+_rows: dict = {"version": None, "rows": {}}
+ROW_CACHE = 20_000
+
+
 def list_rows(ids: list[int]) -> list[Row]:
-    """The rows for a page of organisation ids, in that order: four indexed reads of plain
-    values, names of fields, prefectures and municipalities from reference data in memory."""
+    """The rows for a page of organisation ids, in that order. Rows are kept per process until
+    the content changes; missing ones cost four indexed reads of plain values (names of fields,
+    prefectures and municipalities come from reference data in memory)."""
+    from kyoso.search.engine import current_version
+
+    version = current_version()
+    if _rows["version"] != version:
+        _rows.update(version=version, rows={})
+    cache = _rows["rows"]
+    missing = [i for i in ids if i not in cache]
+    if missing:
+        if len(cache) > ROW_CACHE:
+            cache.clear()
+        cache.update({row.pk: row for row in _read_rows(missing)})
+    return [replace(cache[i]) for i in ids if i in cache]
+
+
+def _read_rows(ids: list[int]) -> list[Row]:
     if not ids:
         return []
     kinds = dict(Organisation.Kind.choices)
@@ -267,7 +289,7 @@ def list_rows(ids: list[int]) -> list[Row]:
             description=description,
             is_demo=is_demo,
         )
-    return [rows[i] for i in ids if i in rows]
+    return list(rows.values())
 
 
 def _with_related(qs):

@@ -6,6 +6,7 @@ mode A keeps compounds apart (東京都港区 → 東京/都/港/区, so 東京 
 Particles, auxiliary verbs, symbols and spaces are dropped; NFKC folds half-width kana and
 full-width Latin; Latin words are lower-cased."""
 
+import functools
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -72,16 +73,27 @@ def _chunks(text: str, size: int = 4000):
 def matching_spans(text: str, forms: set[str]) -> list[tuple[int, int]]:
     """(start, end) offsets in normalise(text) of the words whose surface or normalised form is
     one of `forms`: highlighting by words, so a search for みまもり marks 見守り."""
-    text = normalise(text)
-    spans, base = [], 0
+    return [
+        (start, end)
+        for start, end, surface, normalised in _content_words(normalise(text))
+        if surface in forms or normalised in forms
+    ]
+
+
+@functools.lru_cache(maxsize=20_000)
+def _content_words(text: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The content words of an (already normalised) text with their offsets, kept per process:
+    the same descriptions are highlighted again and again in result lists."""
+    words, base = [], 0
     for chunk in _chunks(text):
         for m in _tokenizer().tokenize(chunk):
             if m.part_of_speech()[0] in DROPPED_POS:
                 continue
-            if m.surface() in forms or normalise(m.normalized_form()) in forms:
-                spans.append((base + m.begin(), base + m.end()))
+            words.append(
+                (base + m.begin(), base + m.end(), m.surface(), normalise(m.normalized_form()))
+            )
         base += len(chunk)
-    return spans
+    return tuple(words)
 
 
 def index_text(text: str) -> str:
