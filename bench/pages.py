@@ -315,6 +315,9 @@ def main() -> None:
                             urls=None,
                             tmp=tmp,
                         )
+                        # Warm-up, not counted: each worker builds its in-memory lists and
+                        # meets each keyword once (the cold cost is in bench/directory.py).
+                        wrk(base, duration=3, connections=args.connections, urls=mix, tmp=tmp)
                         rps, p99, errors = wrk(
                             base,
                             duration=args.duration,

@@ -37,7 +37,12 @@ class Query:
     facets: dict[str, list[str]] = field(default_factory=dict)  # each: any of
 
     def text_terms(self) -> list[list[str]]:
-        return [t.forms() for t in terms(self.text)]
+        """The analysed words (each with its forms), analysed once per query object."""
+        cached = self.__dict__.get("_terms")
+        if cached is None or cached[0] != self.text:
+            cached = (self.text, [t.forms() for t in terms(self.text)])
+            self.__dict__["_terms"] = cached
+        return cached[1]
 
     def facet_groups(self) -> list[list[str]]:
         groups = []
@@ -345,6 +350,11 @@ def _title_first_ids(query: Query, *, limit: int, offset: int) -> list[tuple[str
 def search(query: Query, *, limit: int = 20, offset: int = 0) -> Result:
     total, capped = count(query)
     ids = ranked_ids(query, limit=limit, offset=offset)
+    return Result(hits=hits_for(ids, query), total=total, capped=capped)
+
+
+def hits_for(ids: list[tuple[str, str]], query: Query) -> list[Hit]:
+    """Hits (title, url, date, highlighted snippet) for (type, object_id) keys, in that order."""
     entries = {
         (e.type, e.object_id): e
         for e in SearchEntry.objects.filter(
@@ -364,7 +374,7 @@ def search(query: Query, *, limit: int = 20, offset: int = 0) -> Result:
         for key in ids
         if (e := entries.get(key)) is not None
     ]
-    return Result(hits=hits, total=total, capped=capped)
+    return hits
 
 
 def snippet(text: str, words: list[str], *, width: int = 120) -> SafeString:

@@ -29,29 +29,32 @@ from .models import SearchEntry
 KEYWORD_CACHE = 256  # keyword masks kept per type and process (N bytes each)
 
 
-def _text_match(query: Query, type_key: str, *, title_only: bool = False) -> tuple[str, list]:
-    """SQL returning the entry ids of the type that match the query's words (no other filters),
-    in the title (with its reading) only or anywhere."""
-    text_only = Query(text=query.text, types=[type_key])
+def _text_match(forms: tuple, type_key: str, *, title_only: bool = False) -> tuple[str, list]:
+    """SQL returning the ids of the type's entries containing one word (any of its forms), in the
+    title (with its reading) only or anywhere."""
+    from .engine import facet_token
+
     if connection.vendor == "sqlite":
-        from .engine import _fts5_match
-
-        match = _fts5_match(text_only)
-        if title_only:
-            match = match.replace("{title_terms body_terms}", "{title_terms}")
+        quoted = " OR ".join('"' + f.replace('"', '""') + '"' for f in forms)
+        columns = "{title_terms}" if title_only else "{title_terms body_terms}"
+        match = f'{columns} : ({quoted}) AND facets : ("{facet_token("ty", type_key)}")'
         return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]
-    from .engine import _tsquery
 
+    def lexeme(token: str) -> str:
+        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    words = "(" + " | ".join(lexeme(f) for f in forms) + ")"
+    query = f"{words} & {lexeme(facet_token('ty', type_key))}"
     if title_only:
-        # The title is weight A in the stored vector: keep only those lexemes for the test.
+        # The title is weight A of the stored vector: test the word against those lexemes only.
         return (
             "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "
             "AND ts_filter(document, '{a}') @@ to_tsquery('simple', %s)",
-            [_tsquery(text_only), _tsquery(Query(text=query.text))],
+            [query, words],
         )
     return (
         "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-        [_tsquery(text_only)],
+        [query],
     )
 
 
@@ -99,13 +102,22 @@ class TypeIndex:
         return mask
 
     def keyword_mask(self, query: Query, *, title_only: bool = False) -> np.ndarray:
-        key = (title_only, *(tuple(forms) for forms in query.text_terms()))
+        """Entries with every word of the query (any of each word's forms): one cached mask per
+        word, so that two-word searches reuse what single words already fetched."""
+        mask = None
+        for forms in query.text_terms():
+            word = self._word_mask(tuple(forms), title_only)
+            mask = word if mask is None else mask & word
+        return mask if mask is not None else np.ones(self.n, dtype=bool)
+
+    def _word_mask(self, forms: tuple, title_only: bool) -> np.ndarray:
+        key = (title_only, forms)
         with self.lock:
             mask = self._keywords.get(key)
             if mask is not None:
                 self._keywords.move_to_end(key)
                 return mask
-        sql, params = _text_match(query, self.type_key, title_only=title_only)
+        sql, params = _text_match(forms, self.type_key, title_only=title_only)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
@@ -124,7 +136,7 @@ class TypeIndex:
 
     def mask(self, query: Query, groups: dict[str, list[str]], *, skip: str = "") -> np.ndarray:
         """Entries matching the words and every token group but `skip` (AND of ORs)."""
-        mask = self.keyword_mask(query) if query.text_terms() else np.ones(self.n, dtype=bool)
+        mask = self.keyword_mask(query)
         for name, tokens in groups.items():
             if name != skip and tokens:
                 mask = mask & self.any_of(tokens)
@@ -187,6 +199,34 @@ def index_for(type_key: str) -> TypeIndex:
             index = TypeIndex(type_key, version)
             _indexes[type_key] = index
     return index
+
+
+def ranked_keys(
+    query: Query, type_keys: list[str], groups: dict[str, list[str]], *, limit: int, offset: int
+) -> list[tuple[str, str]]:
+    """(type, object_id) of a page of matches over several types, without scoring: matches in
+    the title (or its reading) first, then the others; in each part type by type, in あいうえお
+    order. For common words, where bm25 would read every entry that has them."""
+    titles, rests = [], []
+    for key in type_keys:
+        index = index_for(key)
+        mask = index.mask(query, groups)
+        title = mask & index.keyword_mask(query, title_only=True)
+        titles.append((index, title))
+        rests.append((index, mask & ~title))
+    found: list[tuple[str, str]] = []
+    skip = offset
+    for index, mask in titles + rests:
+        n = int(np.count_nonzero(mask))
+        if skip >= n:
+            skip -= n
+            continue
+        page = index.page(mask, order="kana", offset=skip, limit=limit - len(found))
+        found += [(index.type_key, object_id) for object_id in page]
+        skip = 0
+        if len(found) >= limit:
+            break
+    return found
 
 
 def tokens(name: str, values: Iterable) -> list[str]:

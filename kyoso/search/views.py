@@ -1,5 +1,7 @@
 """/search/: one search box over everything registered with the search engine."""
 
+from dataclasses import replace
+
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -10,8 +12,10 @@ from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.regions import reference
 
 from . import registry
-from .engine import COUNT_CAP, Query, search
-from .memory import index_for, tokens
+from .engine import COUNT_CAP, Query, hits_for, search
+from .memory import index_for, ranked_keys, tokens
+
+RANK_IN_DATABASE = 300  # up to this many matches, the engine ranks them (bm25)
 
 PER_PAGE = 20
 
@@ -30,11 +34,16 @@ def search_page(request):
         for entry in types:
             n = _type_count(entry.key, base)
             tabs.append({"entry": entry, "count": n, "capped": False})
-        query = Query(**{**base.__dict__, "types": [active_type] if active_type else []})
+        query = replace(base, types=[active_type] if active_type else [])
         counts = {tab["entry"].key: tab["count"] for tab in tabs}
         total = counts[active_type] if active_type else sum(counts.values())
         query._count = (min(total, COUNT_CAP), total > COUNT_CAP)  # the ranking needs no recount
-        page = paginate(request, LazyWindow(total, _hits(query, labels)), per_page=PER_PAGE)
+        types_searched = [active_type] if active_type else [entry.key for entry in types]
+        page = paginate(
+            request,
+            LazyWindow(total, _hits(query, labels, types_searched, total)),
+            per_page=PER_PAGE,
+        )
     return render(
         request,
         "search/search.html",
@@ -62,20 +71,27 @@ def search_page(request):
     )
 
 
+def _groups(query: Query) -> dict[str, list[str]]:
+    groups = {}
+    if query.region_keys:
+        groups["region"] = tokens("rk", query.region_keys)
+    if query.fields:
+        groups["field"] = tokens("f", query.fields)
+    return groups
+
+
 def _type_count(type_key: str, base: Query) -> int:
     """Exact matches of one type, from the in-memory index (the keyword's matches are kept)."""
-    index = index_for(type_key)
-    groups = {}
-    if base.region_keys:
-        groups["region"] = tokens("rk", base.region_keys)
-    if base.fields:
-        groups["field"] = tokens("f", base.fields)
-    return int(index.mask(base, groups).sum())
+    return int(index_for(type_key).mask(base, _groups(base)).sum())
 
 
-def _hits(query: Query, labels: dict):
+def _hits(query: Query, labels: dict, type_keys: list[str], total: int):
     def fetch(limit: int, offset: int):
-        hits = search(query, limit=limit, offset=offset).hits
+        if total <= RANK_IN_DATABASE:  # few matches: bm25 ranking by the engine
+            hits = search(query, limit=limit, offset=offset).hits
+        else:
+            keys = ranked_keys(query, type_keys, _groups(query), limit=limit, offset=offset)
+            hits = hits_for(keys, query)
         for hit in hits:
             hit.label = labels.get(hit.type, "")
         return hits
