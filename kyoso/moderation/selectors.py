@@ -38,33 +38,87 @@ def platform_reviewers() -> dict[int, set[int]]:
     return reviewers
 
 
-def pending_items(*, platform_ids: set[int] | None, viewer=None) -> list[QueueItem]:
-    """Every pending item and pending revision of every registered type, oldest request first."""
-    items: list[QueueItem] = []
+@dataclass(frozen=True)
+class Waiting:
+    """One waiting item in a few plain values: enough to order, count and escalate a queue of
+    any length; only a page of them is loaded as objects (`load_items`)."""
+
+    submitted_at: object
+    type_key: str
+    pk: int
+    revision_pk: int | None
+    platform_id: int
+    submitter_id: int | None
+
+
+def waiting(*, platform_ids: set[int] | None) -> list[Waiting]:
+    rows: list[Waiting] = []
     for entry in all_types():
-        qs = entry.model.objects.filter(status=Status.PENDING).select_related(
-            "platform__prefecture", "submitted_by"
-        )
+        qs = entry.model.objects.filter(status=Status.PENDING)
         if platform_ids is not None:
             qs = qs.filter(platform_id__in=platform_ids)
-        items.extend(QueueItem(entry, obj) for obj in qs)
-    revisions = PendingRevision.objects.filter(state=PendingRevision.State.PENDING).select_related(
-        "platform__prefecture", "proposed_by", "content_type"
-    )
+        rows += [
+            Waiting(at, entry.key, pk, None, platform_id, submitter)
+            for pk, at, platform_id, submitter in qs.values_list(
+                "pk", "submitted_at", "platform_id", "submitted_by_id"
+            )
+        ]
+    revisions = PendingRevision.objects.filter(state=PendingRevision.State.PENDING)
     if platform_ids is not None:
         revisions = revisions.filter(platform_id__in=platform_ids)
-    for revision in revisions:
-        entry = get(f"{revision.content_type.app_label}.{revision.content_type.model}")
-        if entry is not None and revision.target is not None:
-            items.append(QueueItem(entry, revision.target, revision=revision))
-    reviewers = platform_reviewers()
+    for pk, at, platform_id, submitter, app, model, object_id in revisions.values_list(
+        "pk",
+        "proposed_at",
+        "platform_id",
+        "proposed_by_id",
+        "content_type__app_label",
+        "content_type__model",
+        "object_id",
+    ):
+        rows.append(Waiting(at, f"{app}.{model}", object_id, pk, platform_id, submitter))
+    rows.sort(key=lambda w: (w.submitted_at is None, w.submitted_at))
+    return rows
+
+
+def escalated(rows: list[Waiting], reviewers: dict[int, set[int]]) -> list[bool]:
+    return [not (reviewers.get(w.platform_id, set()) - {w.submitter_id}) for w in rows]
+
+
+def load_items(rows: list[Waiting], *, viewer=None, reviewers=None) -> list[QueueItem]:
+    """QueueItems (objects loaded, one query per type) for a page of waiting rows."""
+    by_type: dict[str, set[int]] = {}
+    for w in rows:
+        by_type.setdefault(w.type_key, set()).add(w.pk)
+    objects = {}
+    for key, pks in by_type.items():
+        entry = get(key)
+        if entry is None:
+            continue
+        for obj in entry.model.objects.filter(pk__in=pks).select_related(
+            "platform__prefecture", "submitted_by"
+        ):
+            objects[(key, obj.pk)] = obj
+    revision_pks = [w.revision_pk for w in rows if w.revision_pk is not None]
+    revisions = PendingRevision.objects.in_bulk(revision_pks) if revision_pks else {}
+    reviewers = platform_reviewers() if reviewers is None else reviewers
     viewer_id = getattr(viewer, "pk", None)
-    for item in items:
-        submitter = item.submitted_by.pk if item.submitted_by else None
-        item.escalated = not (reviewers.get(item.platform.pk, set()) - {submitter})
-        item.own = viewer_id is not None and submitter == viewer_id
-    items.sort(key=lambda item: (item.submitted_at is None, item.submitted_at))
+    items = []
+    for w, up in zip(rows, escalated(rows, reviewers), strict=True):
+        obj = objects.get((w.type_key, w.pk))
+        if obj is None:
+            continue
+        revision = revisions.get(w.revision_pk) if w.revision_pk else None
+        if revision is not None:
+            revision.__dict__["_target"] = obj
+        item = QueueItem(get(w.type_key), obj, revision=revision, escalated=up)
+        item.own = viewer_id is not None and w.submitter_id == viewer_id
+        items.append(item)
     return items
+
+
+def pending_items(*, platform_ids: set[int] | None, viewer=None) -> list[QueueItem]:
+    """Every pending item and pending revision of every registered type, oldest request first."""
+    return load_items(waiting(platform_ids=platform_ids), viewer=viewer)
 
 
 def submitted_items(*, user) -> list[QueueItem]:

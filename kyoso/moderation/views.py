@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
-from kyoso.core.pagination import paginate
+from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.platforms.access import (
     access_platform,
     can_administer,
@@ -23,7 +23,7 @@ from .actions import TransitionError, publishable_approve, publishable_reject
 from .forms import RejectForm
 from .models import PendingRevision
 from .revisions import diff_rows, revision_accept, revision_reject, spec_for
-from .selectors import pending_items, platform_reviewers
+from .selectors import escalated, load_items, platform_reviewers, waiting
 
 
 @staff_required
@@ -36,8 +36,13 @@ def review_queue(request, slug: str | None = None):
         platform_ids = {platform.pk}
     else:
         platform_ids = moderated_platform_ids(request.user)
-    items = pending_items(platform_ids=platform_ids, viewer=request.user)
-    page = paginate(request, items, per_page=30)
+    rows = waiting(platform_ids=platform_ids)
+    reviewers = platform_reviewers()
+
+    def load(limit: int, offset: int):
+        return load_items(rows[offset : offset + limit], viewer=request.user, reviewers=reviewers)
+
+    page = paginate(request, LazyWindow(len(rows), load), per_page=30)
     crumbs = [(_("審査キュー"), None)]
     return render(
         request,
@@ -46,8 +51,8 @@ def review_queue(request, slug: str | None = None):
             "page": page,
             "platform": platform,
             "breadcrumbs": crumbs,
-            "total": len(items),
-            "escalated": sum(1 for item in items if item.escalated),
+            "total": len(rows),
+            "escalated": sum(escalated(rows, reviewers)),
         },
     )
 
