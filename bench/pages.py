@@ -358,6 +358,7 @@ def main() -> None:
         f"{'page':<10} {'db':<10} {'data':<5} {'URLs':>6} {'bytes':>7} {'req/s':>8} {'nginx':>8} "
         f"{'share':>7} {'p99 ms':>7} {'errors':>6}  goal: share >= 1%, p99 <= 150 ms, no errors"
     )
+    short = []
     for r in rows:
         ok = r["share"] >= 1 and r["p99_ms"] <= 150 and r["errors"] == 0
         print(
@@ -365,6 +366,19 @@ def main() -> None:
             f"{r['bytes']:>7} {r['rps']:>8.0f} {r['nginx_rps']:>8.0f} {r['share']:>6.2f}% "
             f"{r['p99_ms']:>7.0f} {r['errors']:>6}  {'ok' if ok else 'SHORT'}"
         )
+        if not ok:
+            short.append(r)
+    if short:
+        print()
+        print("Rows short of the goal, by how much (the server is CPU-bound: 2 workers on 2 cores,")
+        print("wrk on the same cores; the time per request is 2 workers / req/s):")
+        for r in short:
+            need = 0.01 * r["nginx_rps"]
+            print(
+                f"  {r['page']} {r['database']} {r['data']}: {r['rps']:.0f} of {need:.0f} req/s "
+                f"({r['rps'] / need:.0%} of the goal); {2000 / max(r['rps'], 1):.1f} ms of CPU per "
+                f"request against {2000 / need:.1f} ms allowed; p99 {r['p99_ms']:.0f} ms"
+            )
     (ROOT / "var" / "bench-http.json").write_text(json.dumps(rows, indent=1))
 
 

@@ -20,3 +20,11 @@ class SearchConfig(AppConfig):
 
         # status_changed is already sent after commit, so the task can be queued directly.
         status_changed.connect(reindex, dispatch_uid="search.reindex", weak=False)
+
+        from django.core import signals
+
+        from .engine import request_finished, request_started
+
+        # The index version is read once per request, however many lists a page shows.
+        signals.request_started.connect(request_started, dispatch_uid="search.version.start")
+        signals.request_finished.connect(request_finished, dispatch_uid="search.version.end")

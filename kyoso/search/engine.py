@@ -6,6 +6,7 @@ separate `facets` column, so one indexed full-text query does text and filters t
 
 import html
 import re
+import threading
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -84,6 +85,9 @@ class Result:
 # --- indexing ------------------------------------------------------------------------------
 
 
+_request = threading.local()  # the version, read once per request (see kyoso.search.apps)
+
+
 def bump_version() -> None:
     """Mark the index as changed (inside the writing transaction)."""
     import secrets
@@ -91,11 +95,25 @@ def bump_version() -> None:
     value = secrets.randbits(62)
     if not IndexState.objects.filter(pk=1).update(version=value):
         IndexState.objects.update_or_create(pk=1, defaults={"version": value})
+    if getattr(_request, "active", False):
+        _request.version = value
 
 
 def current_version() -> int:
-    row = IndexState.objects.filter(pk=1).values_list("version", flat=True).first()
-    return row or 0
+    if getattr(_request, "active", False) and getattr(_request, "version", None) is not None:
+        return _request.version
+    row = IndexState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    if getattr(_request, "active", False):
+        _request.version = row
+    return row
+
+
+def request_started(**kwargs) -> None:
+    _request.active, _request.version = True, None
+
+
+def request_finished(**kwargs) -> None:
+    _request.active, _request.version = False, None
 
 
 def _facets_for(entry_type: str, doc: registry.SearchDocument) -> str:
