@@ -178,17 +178,24 @@ class Results:
     def facets(self) -> dict[str, dict[str, int]]:
         """For each facet, counts under every other active filter: what a click would list."""
         index = self.index
-        result = {
-            "kind": index.counts(
-                self._mask("kind"), {v: tokens("kind", [v]) for v in Organisation.Kind.values}
-            ),
-            "scale": index.counts(
-                self._mask("scale"), {v: tokens("scale", [v]) for v in Organisation.Scale.values}
-            ),
-            "field": index.counts(
-                self._mask("field"), {slug: tokens("f", [slug]) for slug in field_slugs()}
-            ),
+        values = {
+            "kind": {v: tokens("kind", [v]) for v in Organisation.Kind.values},
+            "scale": {v: tokens("scale", [v]) for v in Organisation.Scale.values},
+            "field": {slug: tokens("f", [slug]) for slug in field_slugs()},
         }
+        result = {}
+        for name, choices in values.items():
+            others = self._mask(name)
+            chosen = self.groups.get(name)
+            if chosen is None:
+                result[name] = index.counts(others, choices)
+                continue
+            # Checkboxes add to what is chosen (any of them): an unticked box's count is the
+            # list it gives, today's list plus those it adds; a ticked box shows its own count.
+            added = index.counts(others & ~chosen, choices)
+            own = index.counts(others, choices)
+            picked = set(getattr(self.filters, {"field": "field_slugs"}.get(name, name + "s")))
+            result[name] = {v: own[v] if v in picked else self.total + added[v] for v in choices}
         # Choosing a prefecture lists who works in it and, unless only local members are asked
         # for, the nationwide members: the count says the same.
         pref_mask = self._mask("pref")

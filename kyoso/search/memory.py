@@ -66,7 +66,7 @@ class TypeIndex:
         rows = list(
             SearchEntry.objects.filter(type=type_key)
             .order_by("kana", "id")
-            .values_list("id", "object_id", "date", "facets")
+            .values_list("id", "object_id", "date", "facets", "title_terms")
         )
         self.n = n = len(rows)
         self.entry_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
@@ -82,10 +82,15 @@ class TypeIndex:
         # Newest first, undated last, then the newest entry id first (as the SQL orders did).
         self.new_order = np.lexsort((-self.entry_ids, -dates)).astype(np.int32)
         postings: dict[str, list[int]] = {}
+        titles: dict[str, list[int]] = {}
         for pos, row in enumerate(rows):
             for token in row[3].split():
                 postings.setdefault(token, []).append(pos)
+            for token in set(row[4].split()):
+                titles.setdefault(token, []).append(pos)
         self.postings = {t: np.asarray(p, dtype=np.int32) for t, p in postings.items()}
+        # Words of the titles (and their readings): "is this word in the name?" from memory.
+        self.title_postings = {t: np.asarray(p, dtype=np.int32) for t, p in titles.items()}
         self._keywords: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._pairs: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
         self.lock = threading.Lock()
@@ -111,6 +116,13 @@ class TypeIndex:
         return mask if mask is not None else np.ones(self.n, dtype=bool)
 
     def _word_mask(self, forms: tuple, title_only: bool) -> np.ndarray:
+        if title_only:
+            mask = np.zeros(self.n, dtype=bool)
+            for form in forms:
+                positions = self.title_postings.get(form)
+                if positions is not None:
+                    mask[positions] = True
+            return mask
         key = (title_only, forms)
         with self.lock:
             mask = self._keywords.get(key)
@@ -187,11 +199,25 @@ _indexes: dict[str, TypeIndex] = {}
 _lock = threading.Lock()
 
 
+BACKGROUND_REBUILD = 20_000  # entries: from this size, a stale index is served while rebuilding
+_building: set[str] = set()
+
+
 def index_for(type_key: str) -> TypeIndex:
-    """This process's index of the type, rebuilt first if the search index has changed."""
+    """This process's index of the type, rebuilt if the content has changed. Small indexes are
+    rebuilt at once (they cost milliseconds); a large one keeps answering from the previous
+    version while a thread rebuilds it (about a second at 100,000 entries), so no request waits
+    for the rebuild: lists may lag a change by that second."""
     version = current_version()
     index = _indexes.get(type_key)
     if index is not None and index.version == version:
+        return index
+    if index is not None and index.n >= BACKGROUND_REBUILD:
+        with _lock:
+            start = type_key not in _building
+            _building.add(type_key)
+        if start:
+            threading.Thread(target=_rebuild, args=(type_key, version), daemon=True).start()
         return index
     with _lock:
         index = _indexes.get(type_key)
@@ -199,6 +225,17 @@ def index_for(type_key: str) -> TypeIndex:
             index = TypeIndex(type_key, version)
             _indexes[type_key] = index
     return index
+
+
+def _rebuild(type_key: str, version: int) -> None:
+    from django.db import connection
+
+    try:
+        _indexes[type_key] = TypeIndex(type_key, version)
+    finally:
+        connection.close()  # the thread's own connection
+        with _lock:
+            _building.discard(type_key)
 
 
 def ranked_keys(
