@@ -16,7 +16,8 @@ from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import checkboxes, select_options
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
-from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
+from kyoso.moderation.edit_flow import answer_edit
+from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
 from kyoso.platforms.access import access_platform, can_administer, can_moderate
 from kyoso.regions import reference
 
@@ -178,32 +179,16 @@ def organisation_edit(request, pk: int):
     status = 200
     if request.method == "POST":
         form = OrganisationForm(request.POST, request.FILES, instance=org, editing=True)
-        if form.is_valid():
-            try:
-                result = organisation_update(actor=request.user, org=org, form=form)
-            except EditConflict:
-                form.add_error(
-                    None, _("保存する直前にほかの人が保存しました。もう一度確かめてください。")
-                )
-                status = 409
-            else:
-                if result.revision is not None:
-                    messages.success(
-                        request,
-                        _(
-                            "変更を申請しました。審査が終わるまで、公開中のページは今の内容のままです。"
-                            "結果はメールでお知らせします。"
-                        ),
-                    )
-                    return redirect("accounts:me")
-                if result.unchanged:
-                    messages.info(request, _("変更はありませんでした。"))
-                else:
-                    messages.success(request, _("団体の情報を更新しました。"))
-                org.refresh_from_db()
-                return redirect(org.get_absolute_url() if org.is_listed else reverse("accounts:me"))
-        else:
-            status = 409 if form.conflict is not None else 422
+        response, status = answer_edit(
+            request,
+            form=form,
+            obj=org,
+            save=lambda: organisation_update(actor=request.user, org=org, form=form),
+            saved_message=_("団体の情報を更新しました。"),
+            public_url=lambda: org.get_absolute_url() if org.is_listed else None,
+        )
+        if response is not None:
+            return response
     crumbs = [(_("賛同団体・官公庁一覧"), reverse("directory:list")), (org.name, None)]
     return render(
         request,

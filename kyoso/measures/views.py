@@ -19,7 +19,8 @@ from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.core.templatetags.kyoso import fiscal_year
-from kyoso.moderation.revisions import LIVE_STATES, EditConflict, pending_revision_for
+from kyoso.moderation.edit_flow import answer_edit
+from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
 from kyoso.platforms.access import access_platform, can_administer, can_moderate
 from kyoso.regions import reference
 
@@ -211,34 +212,16 @@ def measure_edit(request, pk: int):
     status = 200
     if request.method == "POST":
         form = MeasureForm(request.POST, request.FILES, instance=measure, **options)
-        if form.is_valid():
-            try:
-                result = measure_update(actor=request.user, measure=measure, form=form)
-            except EditConflict:
-                form.add_error(
-                    None, _("保存する直前にほかの人が保存しました。もう一度確かめてください。")
-                )
-                status = 409
-            else:
-                if result.revision is not None:
-                    messages.success(
-                        request,
-                        _(
-                            "変更を申請しました。審査が終わるまで、公開中のページは今の内容のままです。"
-                            "結果はメールでお知らせします。"
-                        ),
-                    )
-                    return redirect("accounts:me")
-                if result.unchanged:
-                    messages.info(request, _("変更はありませんでした。"))
-                else:
-                    messages.success(request, _("施策の情報を更新しました。"))
-                measure.refresh_from_db()
-                return redirect(
-                    measure.get_absolute_url() if measure.is_published else reverse("accounts:me")
-                )
-        else:
-            status = 409 if form.conflict is not None else 422
+        response, status = answer_edit(
+            request,
+            form=form,
+            obj=measure,
+            save=lambda: measure_update(actor=request.user, measure=measure, form=form),
+            saved_message=_("施策の情報を更新しました。"),
+            public_url=lambda: measure.get_absolute_url() if measure.is_published else None,
+        )
+        if response is not None:
+            return response
     crumbs = [(_("各省庁の関連施策・予算情報"), reverse("measures:list")), (measure.title, None)]
     return render(
         request,
