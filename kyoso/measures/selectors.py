@@ -194,7 +194,7 @@ def _all_facts() -> list[Facts]:
             )
         )
     ]
-    _facts.update(version=version, rows=rows, keywords={})
+    _facts.update(version=version, rows=rows, keywords={}, ranked={})
     return rows
 
 
@@ -210,6 +210,17 @@ def _keyword_ids(q: str) -> set[int]:
         if len(keywords) > 500:
             keywords.pop(next(iter(keywords)))
     return keywords[q]
+
+
+def _ranked(q: str) -> list[int]:
+    """The engine's ranking of the measures with these words, kept like the keyword matches."""
+    ranked = _facts.setdefault("ranked", {})
+    if q not in ranked:
+        query = Query(text=q, types=["measures.measure"])
+        ranked[q] = [int(pk) for _t, pk in ranked_ids(query, limit=RELEVANCE_WINDOW)]
+        if len(ranked) > 500:
+            ranked.pop(next(iter(ranked)))
+    return ranked[q]
 
 
 class Results:
@@ -264,12 +275,7 @@ class Results:
             reverse=True,
         )
         if self.filters.sort == "relevance":
-            ranked = [
-                int(pk)
-                for _t, pk in ranked_ids(
-                    Query(text=self.filters.q, types=["measures.measure"]), limit=RELEVANCE_WINDOW
-                )
-            ]
+            ranked = _ranked(self.filters.q)
             keep = {r.pk for r in rows}
             first = [pk for pk in ranked if pk in keep]
             seen = set(first)
