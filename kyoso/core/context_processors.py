@@ -14,7 +14,10 @@ def site(request) -> dict:
     nav_current = (
         "home" if path == reverse("core:home") else "news" if path == reverse("news:list") else ""
     )
+    from .decorators import after_mfa_url
+
     return {
+        "after_mfa_url": after_mfa_url(request) if user and user.is_authenticated else "",
         "nav_current": nav_current,
         "text_size": getattr(request, "text_size", "standard"),
         "site_url": settings.SITE_URL,

@@ -11,6 +11,16 @@ from django.utils.translation import gettext as _
 
 from kyoso.platforms.access import has_mfa, has_staff_role
 
+AFTER_MFA = "kyoso_after_mfa"
+
+
+def after_mfa_url(request) -> str:
+    """Where a staff member was going before TOTP set-up, once it is set up (else "")."""
+    session = getattr(request, "session", None)
+    if session is None or AFTER_MFA not in session or not request.user.is_authenticated:
+        return ""
+    return session[AFTER_MFA] if has_mfa(request.user) else ""
+
 
 def staff_required(view):
     """Admins and moderators only; they must have set up two-factor authentication (TOTP)."""
@@ -23,6 +33,8 @@ def staff_required(view):
         if not has_staff_role(user):
             raise PermissionDenied
         if getattr(settings, "KYOSO_REQUIRE_ADMIN_MFA", True) and not has_mfa(user):
+            # Back here once TOTP (and the recovery codes) are set up: see base.html.
+            request.session[AFTER_MFA] = request.get_full_path()
             messages.warning(
                 request,
                 _(
@@ -30,6 +42,7 @@ def staff_required(view):
                 ),
             )
             return redirect("mfa_activate_totp")
+        request.session.pop(AFTER_MFA, None)
         return view(request, *args, **kwargs)
 
     return wrapper

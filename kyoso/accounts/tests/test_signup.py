@@ -124,3 +124,32 @@ def test_createsuperuser_noinput_makes_the_national_admin(monkeypatch):
     call_command("createsuperuser", "--noinput")
     user = User.objects.get(email="mhlw@example.jp")
     assert is_national_admin(user)
+
+
+def test_a_superuser_from_the_command_signs_in_at_once_and_returns_after_totp(
+    client, monkeypatch, db
+):
+    from django.core.management import call_command
+
+    from kyoso.testing.factories import give_mfa
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_EMAIL", "chief@example.jp")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-admin-passphrase-2026")
+    call_command("createsuperuser", interactive=False, verbosity=0)
+    response = client.post(
+        "/accounts/login/",
+        {"login": "chief@example.jp", "password": "a-long-admin-passphrase-2026"},
+    )
+    assert response.status_code == 302
+    assert "confirm-email" not in response["Location"] and "_auth_user_id" in client.session
+    # The review queue sends them to TOTP set-up and remembers where they were going …
+    response = client.get("/review/?page=1")
+    assert response.status_code == 302 and "totp" in response["Location"]
+    # … and once TOTP is on, every page offers the way back, until they take it.
+    from kyoso.accounts.models import User
+
+    give_mfa(User.objects.get(email="chief@example.jp"))
+    html = client.get("/accounts/me/").content.decode()
+    assert 'href="/review/?page=1"' in html and "元のページに進む" in html
+    assert client.get("/review/?page=1").status_code == 200
+    assert "元のページに進む" not in client.get("/accounts/me/").content.decode()
