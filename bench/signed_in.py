@@ -142,7 +142,10 @@ def main() -> None:
         "review queue /review/ (1,000 pending)": "/review/",
         "review queue, page 20": "/review/?page=20",
         "audit log /manage/audit/": "/manage/audit/",
-        "audit log, page 5,000": "/manage/audit/?page=5000",
+        "audit log, 250,000 entries back": "/manage/audit/?before="
+        + str(
+            (AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0) - 250_000
+        ),
         "audit log, one action": "/manage/audit/?action=content.approve",
     }
     print(

@@ -45,3 +45,20 @@ def test_entries_survive_the_actor_being_deleted(national_admin, tokyo):
     entry.refresh_from_db()
     assert entry.actor is None
     assert entry.actor_email == "national-admin@example.jp"
+
+
+def test_older_entries_are_reached_page_by_page(client, national_admin, tokyo):
+    from kyoso.audit.actions import audit_record
+
+    for i in range(120):
+        audit_record(actor=national_admin, action="links.delete", platform=tokyo, data={"n": i})
+    client.force_login(national_admin)
+    first = client.get("/manage/audit/", {"action": "links.delete"})
+    older = first.context["older_url"]
+    assert older and len(first.context["entries"]) == 50
+    second = client.get("/manage/audit/" + older)
+    third = client.get("/manage/audit/" + second.context["older_url"])
+    seen = [e.pk for r in (first, second, third) for e in r.context["entries"]]
+    assert len(seen) == 120 == len(set(seen)) and seen == sorted(seen, reverse=True)
+    assert third.context["older_url"] == "" and "最新の記録へ" in third.content.decode()
+    assert client.get("/manage/audit/", {"before": "9" * 40}).status_code == 200
