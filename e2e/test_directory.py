@@ -64,7 +64,9 @@ def test_apply_approve_and_find_by_municipality(page):
     logout(page)
 
     page.goto("/directory/")
-    page.get_by_label("市区町村コード").fill("141046")  # 横浜市中区
+    # Municipalities are chosen by name: the prefecture first, then its municipalities.
+    page.get_by_label("活動地域（都道府県）").select_option(value="14")
+    page.get_by_label("活動地域（市区町村）").select_option(label="横浜市中区")
     page.get_by_label("並び順").select_option(label="新着順")
     page.get_by_role("button", name="この条件で探す").click()
     page.wait_for_url(re.compile(r".*muni=141046.*"))

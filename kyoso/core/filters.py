@@ -51,6 +51,12 @@ def parse_region_filters(params) -> RegionFilters:
             )
         if result.municipality is None:
             result.invalid.append("muni")
+        elif result.prefecture is not None and result.municipality.prefecture_id != (
+            result.prefecture.code
+        ):
+            # The prefecture was just changed while a municipality of another one was still
+            # chosen: the newer choice, the prefecture, wins.
+            result.municipality = None
         else:
             result.prefecture = result.municipality.prefecture
     slugs = [s for s in params.getlist("field") if s][:23]

@@ -87,6 +87,16 @@ def _list(request, platform):
             ],
             filters.field_slugs,
         ),
+        "muni_options": select_options(
+            [
+                (code, name, None)
+                for code, name in reference.municipalities_of(filters.prefecture.code)
+            ]
+            if filters.prefecture
+            else [],
+            filters.municipality.lg_code if filters.municipality else "",
+            empty_label=_("指定しない（都道府県全体）"),
+        ),
         "pref_options": select_options(
             [
                 (p.code, p.display_name(), facets["pref"].get(p.code, 0))

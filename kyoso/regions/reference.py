@@ -63,3 +63,20 @@ def municipality_labels() -> dict[str, str]:
             )
         },
     )
+
+
+def municipalities_of(pref_code: str) -> list[tuple[str, str]]:
+    """(LG code, name) of a prefecture's active municipalities and wards, in kana order."""
+    from .models import Municipality
+
+    def load():
+        by_pref: dict[str, list[tuple[str, str]]] = {}
+        for code, pref, name in (
+            Municipality.objects.filter(is_active=True)
+            .order_by("name_kana", "lg_code")
+            .values_list("lg_code", "prefecture_id", "name")
+        ):
+            by_pref.setdefault(pref, []).append((code, name))
+        return by_pref
+
+    return _get("municipalities_of", load).get(pref_code, [])

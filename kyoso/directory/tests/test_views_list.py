@@ -217,3 +217,15 @@ def test_signed_in_visitors_are_never_served_a_cached_page(client, cast, residen
     client.get("/directory/")
     client.force_login(resident)
     assert "ログアウト" in client.get("/directory/").content.decode()
+
+
+def test_municipalities_are_chosen_by_name_after_the_prefecture(client, db):
+    html = client.get("/directory/").content.decode()
+    assert "市区町村コード" not in html and "先に都道府県を選んで" in html
+    html = client.get("/directory/", {"pref": "13"}).content.decode()
+    assert '<option value="131016">千代田区</option>' in html
+    html = client.get("/directory/", {"pref": "13", "muni": "131016"}).content.decode()
+    assert '<option value="131016" selected>千代田区</option>' in html
+    # A municipality of another prefecture left over from an earlier choice gives way.
+    html = client.get("/directory/", {"pref": "14", "muni": "131016"}).content.decode()
+    assert "131016\" selected" not in html and "神奈川県で活動" in html
