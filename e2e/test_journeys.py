@@ -122,10 +122,18 @@ def _text_size_and_language(page, *, js: bool):
     page.get_by_role("button", name="特大").click()
     page.wait_for_load_state()
     assert page.url.endswith("/p/osaka/")
-    assert page.locator("html").get_attribute("class") == "text-size-xlarge"
+    assert page.locator("html").get_attribute("class") == "text-size-xlarge contrast-standard"
     assert page.get_by_role("button", name="特大").get_attribute("aria-pressed") == "true"
     if js:
         assert_accessible(page)
+    # High contrast, as a plain form POST too; axe checks the page in that mode.
+    page.get_by_role("button", name="高コントラスト").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("class") == "text-size-xlarge contrast-high"
+    if js:
+        assert_accessible(page)
+    page.get_by_role("button", name="通常の色").click()
+    page.wait_for_load_state()
     page.get_by_role("link", name="English").click()
     page.wait_for_url("**/en/p/osaka/")
     assert page.locator("html").get_attribute("lang") == "en"
@@ -133,12 +141,12 @@ def _text_size_and_language(page, *, js: bool):
         "Osaka Life Support Co-creation Platform"
         in page.get_by_role("heading", level=1).inner_text()
     )
-    assert page.locator("html").get_attribute("class") == "text-size-xlarge"
+    assert page.locator("html").get_attribute("class") == "text-size-xlarge contrast-standard"
     if js:
         assert_accessible(page)
     page.get_by_role("button", name="Standard").click()
     page.wait_for_load_state()
-    assert page.locator("html").get_attribute("class") == "text-size-standard"
+    assert page.locator("html").get_attribute("class") == "text-size-standard contrast-standard"
     page.get_by_role("link", name="日本語").click()
     page.wait_for_url(re.compile(r".*/p/osaka/$"))
     assert page.locator("html").get_attribute("lang") == "ja"

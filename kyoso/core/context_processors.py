@@ -20,6 +20,7 @@ def site(request) -> dict:
         "after_mfa_url": after_mfa_url(request) if user and user.is_authenticated else "",
         "nav_current": nav_current,
         "text_size": getattr(request, "text_size", "standard"),
+        "contrast": getattr(request, "contrast", "standard"),
         "site_url": settings.SITE_URL,
         "is_staff_user": staff,
         "is_national_admin": bool(staff and is_national_admin(user)),

@@ -2,6 +2,8 @@
 
 TEXT_SIZE_COOKIE = "kyoso_text_size"
 TEXT_SIZES = ("standard", "large", "xlarge")
+CONTRAST_COOKIE = "kyoso_contrast"
+CONTRASTS = ("standard", "high")
 
 
 class TextSizeMiddleware:
@@ -11,6 +13,8 @@ class TextSizeMiddleware:
     def __call__(self, request):
         size = request.COOKIES.get(TEXT_SIZE_COOKIE, "standard")
         request.text_size = size if size in TEXT_SIZES else "standard"
+        contrast = request.COOKIES.get(CONTRAST_COOKIE, "standard")
+        request.contrast = contrast if contrast in CONTRASTS else "standard"
         return self.get_response(request)
 
 

@@ -114,7 +114,7 @@ class PageCacheMiddleware:
         cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
         if self.session_cookie in cookies or "messages" in cookies:
             return None
-        size = cookies.get("kyoso_text_size", "")
+        size = cookies.get("kyoso_text_size", "") + "/" + cookies.get("kyoso_contrast", "")
         raw = "|".join(
             [
                 self.version.current(),

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.platforms.selectors import platforms_by_block
 
-from .middleware import TEXT_SIZE_COOKIE, TEXT_SIZES
+from .middleware import CONTRAST_COOKIE, CONTRASTS, TEXT_SIZE_COOKIE, TEXT_SIZES
 from .sections import SECTIONS_BY_KEY, corners_with_sections
 
 ONE_YEAR = 365 * 24 * 3600
@@ -86,6 +86,21 @@ def set_text_size(request):
     response = redirect(safe_next(request))
     response.set_cookie(
         TEXT_SIZE_COOKIE, size, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
+    )
+    return response
+
+
+@csrf_exempt
+@require_POST
+def set_contrast(request):
+    """標準 / 高コントラスト: like the text size, a plain form POST remembered in a cookie
+    (CSRF-exempt for the same reason: it only changes how this visitor's pages look)."""
+    contrast = request.POST.get("contrast", "")
+    if contrast not in CONTRASTS:
+        return HttpResponseBadRequest(_("色の指定が正しくありません。"))
+    response = redirect(safe_next(request))
+    response.set_cookie(
+        CONTRAST_COOKIE, contrast, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
     )
     return response
 

@@ -5,6 +5,7 @@ from kyoso.testing.authz import OK, ROLES, SIGNED_IN, STAFF, TOKYO_REVIEWERS, Ro
 ROWS = [
     # A display cookie: anyone, CSRF-exempt on purpose (cached pages carry no token).
     Row("core:text_size", frozenset(ROLES), data={"size": "large"}, anonymous=OK),
+    Row("core:contrast", frozenset(ROLES), data={"contrast": "high"}, anonymous=OK),
     Row("accounts:me", SIGNED_IN),
     Row("moderation:queue", STAFF, method="get"),
     Row(

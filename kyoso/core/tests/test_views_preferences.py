@@ -11,7 +11,7 @@ def test_text_size_is_remembered_in_a_cookie(client):
     assert response["Location"] == "/p/tokyo/"
     assert response.cookies["kyoso_text_size"].value == "xlarge"
     html = client.get("/").content.decode()
-    assert 'class="text-size-xlarge"' in html
+    assert 'class="text-size-xlarge contrast-standard"' in html
     assert 'value="xlarge" class="site-chip-button" aria-pressed="true"' in html
 
 
@@ -23,7 +23,7 @@ def test_unknown_text_size_is_a_400(client):
 def test_a_forged_cookie_falls_back_to_standard(client):
     client.cookies["kyoso_text_size"] = "<script>"
     html = client.get("/").content.decode()
-    assert 'class="text-size-standard"' in html
+    assert 'class="text-size-standard contrast-standard"' in html
 
 
 def test_text_size_never_redirects_off_site(client):
@@ -57,3 +57,26 @@ def test_language_links_on_a_404_never_point_off_site(client):
     assert response.status_code == 404
     assert "evil.example" not in html
     assert 'href="/en/" lang="en" hreflang="en"' in html
+
+
+def test_high_contrast_is_a_cookie_set_without_javascript(client):
+    response = client.post("/settings/contrast/", {"contrast": "high", "next": "/directory/"})
+    assert response.status_code == 302 and response["Location"] == "/directory/"
+    assert response.cookies["kyoso_contrast"].value == "high"
+    html = client.get("/").content.decode()
+    assert 'class="text-size-standard contrast-high"' in html
+    assert 'value="high" class="site-chip-button" aria-pressed="true"' in html
+    assert client.post("/settings/contrast/", {"contrast": "neon"}).status_code == 400
+
+
+def test_the_page_cache_keeps_contrast_apart():
+    from django.test.client import RequestFactory
+
+    from kyoso.core.pagecache import PageCacheMiddleware, Version
+
+    cache = PageCacheMiddleware(lambda e, s: [], Version.__new__(Version), allowed_hosts=["*"])
+    cache.version = type("V", (), {"current": lambda self: "1"})()
+    base = RequestFactory()._base_environ(PATH_INFO="/", HTTP_HOST="testserver")
+    plain = cache.key(base)
+    high = cache.key({**base, "HTTP_COOKIE": "kyoso_contrast=high"})
+    assert plain and high and plain != high
