@@ -62,17 +62,17 @@ def _region_keys(filters: DirectoryFilters) -> list[str]:
     return keys
 
 
-def _apply(qs, filters: DirectoryFilters, *, skip: str = "") -> QuerySet[Organisation]:
+def _apply(qs, filters: DirectoryFilters) -> QuerySet[Organisation]:
     keys = _region_keys(filters)
-    if keys and skip != "pref":
+    if keys:
         qs = qs.filter(
             Exists(OrganisationRegionKey.objects.filter(organisation=OuterRef("pk"), key__in=keys))
         )
-    if filters.fields and skip != "field":
+    if filters.fields:
         qs = qs.filter(fields__in=filters.fields).distinct()
-    if filters.kinds and skip != "kind":
+    if filters.kinds:
         qs = qs.filter(kind__in=filters.kinds)
-    if filters.scales and skip != "scale":
+    if filters.scales:
         qs = qs.filter(scale__in=filters.scales)
     if filters.q:
         sql, params = matching_ids_sql(

@@ -4,7 +4,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -54,17 +54,17 @@ def published(platform=None) -> QuerySet[Measure]:
     return qs.filter(platform=platform) if platform is not None else qs
 
 
-def _apply(qs, filters: MeasureFilters, *, skip: str = "") -> QuerySet[Measure]:
-    if filters.agency and skip != "agency":
+def _apply(qs, filters: MeasureFilters) -> QuerySet[Measure]:
+    if filters.agency:
         qs = qs.filter(agency=filters.agency)
-    if filters.kinds and skip != "kind":
+    if filters.kinds:
         qs = qs.filter(kind__in=filters.kinds)
-    if filters.fiscal_year and skip != "fy":
+    if filters.fiscal_year:
         qs = qs.filter(fiscal_year=filters.fiscal_year)
-    if filters.audience and skip != "for":
+    if filters.audience:
         # JSON list membership, written portably: the audience values are fixed words.
         qs = qs.filter(audiences__icontains=f'"{filters.audience}"')
-    if filters.fields and skip != "field":
+    if filters.fields:
         qs = qs.filter(fields__in=filters.fields).distinct()
     if filters.open_now:
         today = timezone.localdate()
@@ -102,27 +102,6 @@ def filtered(filters: MeasureFilters, platform=None) -> QuerySet[Measure]:
         )
         return qs.annotate(relevance=rank).order_by("relevance", "-announced_on", "-id")
     return qs.order_by("-announced_on", "-published_at", "-id")
-
-
-def facet_counts(filters: MeasureFilters, platform=None) -> dict[str, Counter]:
-    base = published(platform)
-    result = {}
-    for name, column in (("agency", "agency"), ("kind", "kind"), ("fy", "fiscal_year")):
-        rows = (
-            _apply(base, filters, skip=name).values(column).annotate(n=Count("pk", distinct=True))
-        )
-        result[name] = Counter({row[column]: row["n"] for row in rows})
-    rows = (
-        _apply(base, filters, skip="field")
-        .values("fields__slug")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    result["field"] = Counter({r["fields__slug"]: r["n"] for r in rows if r["fields__slug"]})
-    audiences: Counter = Counter()
-    for values in _apply(base, filters, skip="for").values_list("audiences", flat=True):
-        audiences.update(values)
-    result["for"] = audiences
-    return result
 
 
 def featured() -> list[Measure]:

@@ -268,7 +268,3 @@ def ranked_keys(
 
 def tokens(name: str, values: Iterable) -> list[str]:
     return [facet_token(name, v) for v in values]
-
-
-def count_of(mask: np.ndarray) -> int:
-    return int(np.count_nonzero(mask))
