@@ -48,11 +48,6 @@ def spec_for(obj) -> registry.RevisionSpec:
     return spec
 
 
-def changed_fields(spec: registry.RevisionSpec, obj, proposed: dict) -> dict:
-    current = spec.snapshot(obj)
-    return {k: v for k, v in proposed.items() if current.get(k) != v}
-
-
 def label_for(spec: registry.RevisionSpec, model, name: str) -> str:
     if name in spec.labels:
         return str(spec.labels[name])
@@ -62,18 +57,22 @@ def label_for(spec: registry.RevisionSpec, model, name: str) -> str:
         return name
 
 
-def diff_rows(spec: registry.RevisionSpec, obj, data: dict) -> list[tuple[str, str, str]]:
-    """(label, now, proposed) for each field whose proposed value differs from the saved one."""
-    current = spec.snapshot(obj)
-    return [
-        (
-            label_for(spec, type(obj), name),
+def _diff(spec: registry.RevisionSpec, model, current: dict, data: dict) -> dict:
+    """field -> (label, now, proposed) for each value of `data` that differs from `current`."""
+    return {
+        name: (
+            label_for(spec, model, name),
             spec.describe(name, current.get(name)),
             spec.describe(name, value),
         )
         for name, value in data.items()
         if current.get(name) != value
-    ]
+    }
+
+
+def diff_rows(spec: registry.RevisionSpec, obj, data: dict) -> list[tuple[str, str, str]]:
+    """(label, now, proposed) for each field whose proposed value differs from the saved one."""
+    return list(_diff(spec, type(obj), spec.snapshot(obj), data).values())
 
 
 def goes_live(actor, obj: Publishable, changed: dict, spec: registry.RevisionSpec) -> bool:
@@ -118,7 +117,8 @@ def content_edit(*, actor, obj: Publishable, form, note: str = "") -> EditResult
     base_version = form.cleaned_data.get("base_version")
     if base_version is not None and base_version != fresh.version:
         raise EditConflict
-    changed = changed_fields(spec, fresh, spec.from_form(form))
+    current = spec.snapshot(fresh)
+    changed = {k: v for k, v in spec.from_form(form).items() if current.get(k) != v}
     files = spec.files_from_form(form)
     if not changed and not files:
         return EditResult()
@@ -150,13 +150,7 @@ def content_edit(*, actor, obj: Publishable, form, note: str = "") -> EditResult
         proposed_by=actor,
         base_version=fresh.version,
         data=changed,
-        changes={
-            name: [label_for(spec, type(obj), name), before, after]
-            for name, before, after in (
-                (n, spec.describe(n, spec.snapshot(fresh).get(n)), spec.describe(n, v))
-                for n, v in changed.items()
-            )
-        },
+        changes={name: list(row) for name, row in _diff(spec, type(obj), current, changed).items()},
         note=note[:200],
         admin_only=bool(set(changed) & spec.admin_only_fields),
     )
