@@ -80,8 +80,13 @@ def waiting(*, platform_ids: set[int] | None) -> list[Waiting]:
     return rows
 
 
+def is_escalated(reviewers: dict[int, set[int]], platform_id: int, submitter_id) -> bool:
+    """No one but the submitter reviews on that platform: the national admins decide."""
+    return not (reviewers.get(platform_id, set()) - {submitter_id})
+
+
 def escalated(rows: list[Waiting], reviewers: dict[int, set[int]]) -> list[bool]:
-    return [not (reviewers.get(w.platform_id, set()) - {w.submitter_id}) for w in rows]
+    return [is_escalated(reviewers, w.platform_id, w.submitter_id) for w in rows]
 
 
 def load_items(rows: list[Waiting], *, viewer=None, reviewers=None) -> list[QueueItem]:

@@ -23,7 +23,7 @@ from .actions import TransitionError, publishable_approve, publishable_reject
 from .forms import RejectForm
 from .models import PendingRevision
 from .revisions import diff_rows, revision_accept, revision_reject, spec_for
-from .selectors import escalated, load_items, platform_reviewers, waiting
+from .selectors import escalated, is_escalated, load_items, platform_reviewers, waiting
 
 
 @staff_required
@@ -71,7 +71,7 @@ def _access_item(user, key: str, pk: int):
 
 
 def _escalated(platform, submitter_id) -> bool:
-    return not (platform_reviewers().get(platform.pk, set()) - {submitter_id})
+    return is_escalated(platform_reviewers(), platform.pk, submitter_id)
 
 
 def _decide(request, *, approve, reject, title, approved=None):
