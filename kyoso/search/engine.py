@@ -89,7 +89,9 @@ _request = threading.local()  # the version, read once per request (see kyoso.se
 
 
 def bump_version() -> None:
-    """Mark the index as changed (inside the writing transaction)."""
+    """Mark the content as changed, inside the writing transaction. Every save or delete of a
+    content model (search entries included) calls this through kyoso.core.cache; call it
+    directly only after writes that send no signals (bulk loads)."""
     import secrets
 
     value = secrets.randbits(62)
@@ -147,8 +149,7 @@ def index_object(obj) -> None:
             "facets": _facets_for(entry_type, doc),
         },
     )
-    _write_fulltext(entry)
-    bump_version()
+    _write_fulltext(entry)  # the entry's save above bumped the version (kyoso.core.cache)
 
 
 def remove_object(obj) -> None:
@@ -159,9 +160,7 @@ def remove_object(obj) -> None:
         )
     )
     _delete_fulltext(ids)
-    SearchEntry.objects.filter(id__in=ids).delete()
-    if ids:
-        bump_version()
+    SearchEntry.objects.filter(id__in=ids).delete()  # each delete bumps the version
 
 
 def _write_fulltext(entry: SearchEntry) -> None:

@@ -9,7 +9,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from kyoso.search import registry
-from kyoso.search.engine import _delete_fulltext, analyse_index, bump_version, index_object
+from kyoso.search.engine import _delete_fulltext, analyse_index, index_object
 from kyoso.search.models import SearchEntry
 
 
@@ -39,7 +39,6 @@ class Command(BaseCommand):
             stale_ids = list(stale.values_list("id", flat=True))
             _delete_fulltext(stale_ids)
             SearchEntry.objects.filter(id__in=stale_ids).delete()
-            bump_version()
             if total == 0:
                 self._progress(entry.key, 0, 0)
             self.stdout.write(
