@@ -201,10 +201,18 @@ def _delete_fulltext(ids: list[int]) -> None:
 # --- querying ------------------------------------------------------------------------------
 
 
-def _fts5_match(query: Query) -> str:
-    def quote(token: str) -> str:
-        return '"' + token.replace('"', '""') + '"'
+def fts5_quote(token: str) -> str:
+    """A token as an FTS5 string (the token is matched whole, whatever it contains)."""
+    return '"' + token.replace('"', '""') + '"'
 
+
+def ts_lexeme(token: str) -> str:
+    """A token as a tsquery lexeme."""
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _fts5_match(query: Query) -> str:
+    quote = fts5_quote
     parts = [
         "{title_terms body_terms} : (" + " OR ".join(quote(f) for f in forms) + ")"
         for forms in query.text_terms()
@@ -218,9 +226,7 @@ def _fts5_match(query: Query) -> str:
 def _tsquery(query: Query) -> str:
     # No weight labels in the query: with them the GIN index becomes lossy and every candidate
     # row is rechecked (measured several times slower). Facet tokens cannot collide with words.
-    def lexeme(token: str) -> str:
-        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
-
+    lexeme = ts_lexeme
     parts = ["(" + " | ".join(lexeme(f) for f in forms) + ")" for forms in query.text_terms()]
     parts += ["(" + " | ".join(lexeme(t) for t in group) + ")" for group in query.facet_groups()]
     return " & ".join(parts)
@@ -318,8 +324,7 @@ def _title_first_ids(query: Query, *, limit: int, offset: int) -> list[tuple[str
     others in index order; both parts read only as many rows as the page needs."""
     if connection.vendor == "sqlite":
         text = " AND ".join(
-            "(" + " OR ".join('"' + f.replace('"', '""') + '"' for f in forms) + ")"
-            for forms in query.text_terms()
+            "(" + " OR ".join(fts5_quote(f) for f in forms) + ")" for forms in query.text_terms()
         )
         base = _fts5_match(query)
         in_title = f"{base} AND {{title_terms}} : ({text})"

@@ -29,32 +29,19 @@ from .models import SearchEntry
 KEYWORD_CACHE = 256  # keyword masks kept per type and process (N bytes each)
 
 
-def _text_match(forms: tuple, type_key: str, *, title_only: bool = False) -> tuple[str, list]:
-    """SQL returning the ids of the type's entries containing one word (any of its forms), in the
-    title (with its reading) only or anywhere."""
-    from .engine import facet_token
+def _text_match(forms: tuple, type_key: str) -> tuple[str, list]:
+    """SQL returning the ids of the type's entries containing one word (any of its forms)."""
+    from .engine import facet_token, fts5_quote, ts_lexeme
 
     if connection.vendor == "sqlite":
-        quoted = " OR ".join('"' + f.replace('"', '""') + '"' for f in forms)
-        columns = "{title_terms}" if title_only else "{title_terms body_terms}"
-        match = f'{columns} : ({quoted}) AND facets : ("{facet_token("ty", type_key)}")'
+        words = " OR ".join(fts5_quote(f) for f in forms)
+        of_type = fts5_quote(facet_token("ty", type_key))
+        match = f"{{title_terms body_terms}} : ({words}) AND facets : ({of_type})"
         return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]
-
-    def lexeme(token: str) -> str:
-        return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
-
-    words = "(" + " | ".join(lexeme(f) for f in forms) + ")"
-    query = f"{words} & {lexeme(facet_token('ty', type_key))}"
-    if title_only:
-        # The title is weight A of the stored vector: test the word against those lexemes only.
-        return (
-            "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s) "
-            "AND ts_filter(document, '{a}') @@ to_tsquery('simple', %s)",
-            [query, words],
-        )
+    words = "(" + " | ".join(ts_lexeme(f) for f in forms) + ")"
     return (
         "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-        [query],
+        [f"{words} & {ts_lexeme(facet_token('ty', type_key))}"],
     )
 
 
@@ -123,13 +110,12 @@ class TypeIndex:
                 if positions is not None:
                     mask[positions] = True
             return mask
-        key = (title_only, forms)
         with self.lock:
-            mask = self._keywords.get(key)
+            mask = self._keywords.get(forms)
             if mask is not None:
-                self._keywords.move_to_end(key)
+                self._keywords.move_to_end(forms)
                 return mask
-        sql, params = _text_match(forms, self.type_key, title_only=title_only)
+        sql, params = _text_match(forms, self.type_key)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
@@ -141,7 +127,7 @@ class TypeIndex:
             hit = self.sorted_ids[at] == ids
             mask[self.sorted_pos[at[hit]]] = True
         with self.lock:
-            self._keywords[key] = mask
+            self._keywords[forms] = mask
             while len(self._keywords) > KEYWORD_CACHE:
                 self._keywords.popitem(last=False)
         return mask
