@@ -130,7 +130,7 @@ class Facts:
     published_at: object
 
 
-_facts: dict[str, object] = {"version": None, "rows": [], "keywords": {}}
+_facts: dict[str, object] = {"version": None, "rows": [], "ranked": {}}
 
 
 def _all_facts() -> list[Facts]:
@@ -173,22 +173,20 @@ def _all_facts() -> list[Facts]:
             )
         )
     ]
-    _facts.update(version=version, rows=rows, keywords={}, ranked={})
+    _facts.update(version=version, rows=rows, ranked={})
     return rows
 
 
 def _keyword_ids(q: str) -> set[int]:
-    keywords = _facts["keywords"]
-    if q not in keywords:
-        from django.db import connection
+    """Measures with these words, from the search index's in-memory lists (matches per word are
+    kept there until the content changes)."""
+    import numpy as np
 
-        sql, params = matching_ids_sql(Query(text=q, types=["measures.measure"]), integer_ids=True)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            keywords[q] = {row[0] for row in cursor.fetchall()}
-        if len(keywords) > 500:
-            keywords.pop(next(iter(keywords)))
-    return keywords[q]
+    from kyoso.search.memory import index_for
+
+    index = index_for("measures.measure")
+    mask = index.keyword_mask(Query(text=q))
+    return {int(index.object_ids[p]) for p in np.flatnonzero(mask)}
 
 
 def _ranked(q: str) -> list[int]:
