@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kyoso.moderation.registry import RevisionSpec
-from kyoso.regions.models import Field, Municipality, Prefecture
+from kyoso.regions import reference
 
 from .actions import apply_values, form_files, form_values, snapshot
 from .models import Organisation
@@ -24,23 +24,23 @@ def describe(name: str, value) -> str:
     if isinstance(value, bool):
         return _("はい") if value else _("いいえ")
     if name == "fields":
-        names = dict(Field.objects.filter(slug__in=value).values_list("slug", "name"))
-        return "、".join(names.get(v, v) for v in value)
+        fields = reference.fields_by_slug()
+        return "、".join(fields[v].name if v in fields else v for v in value)
     if name == "area_prefectures":
-        names = dict(Prefecture.objects.filter(code__in=value).values_list("code", "name"))
-        return "、".join(names.get(v, v) for v in value)
+        prefs = reference.prefectures_by_code()
+        return "、".join(prefs[v].name if v in prefs else v for v in value)
     if name == "area_municipalities":
-        munis = Municipality.objects.filter(lg_code__in=value).select_related("prefecture")
-        return "、".join(f"{m.prefecture.name}{m.name}" for m in munis)
+        labels = reference.municipality_labels()
+        return "、".join(labels.get(v, v) for v in value)
     return str(value)
 
 
 def to_initial(data: dict) -> dict:
     initial = {k: v for k, v in data.items() if k != "area_municipalities"}
     if "area_municipalities" in data:
-        munis = Municipality.objects.filter(lg_code__in=data["area_municipalities"])
+        labels = reference.municipality_labels()
         initial["municipalities_text"] = "\n".join(
-            f"{m.prefecture.name}{m.name}" for m in munis.select_related("prefecture")
+            labels.get(code, code) for code in data["area_municipalities"]
         )
     return initial
 

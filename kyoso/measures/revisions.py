@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from kyoso.core.templatetags.kyoso import yen
 from kyoso.moderation.registry import RevisionSpec
+from kyoso.regions import reference
 from kyoso.regions.models import Field
 
 from .files import FORMATS, download_name
@@ -124,8 +125,8 @@ def describe(name: str, value) -> str:
         labels = dict(Measure.Audience.choices)
         return "、".join(str(labels.get(v, v)) for v in value)
     if name == "fields":
-        names = dict(Field.objects.filter(slug__in=value).values_list("slug", "name"))
-        return "、".join(names.get(v, v) for v in value)
+        fields = reference.fields_by_slug()
+        return "、".join(fields[v].name if v in fields else v for v in value)
     if name == "related":
         return "、".join(Measure.objects.filter(pk__in=value).values_list("title", flat=True))
     if name == "budget_amount":
