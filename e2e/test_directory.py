@@ -20,13 +20,14 @@ def test_apply_approve_and_find_by_municipality(page):
     page.get_by_label(re.compile("^団体名 ")).fill(name)
     page.get_by_label(re.compile("^団体名のよみがな")).fill("よこはまかいものおうえんだん")
     page.get_by_label(re.compile("^種別")).select_option(label="NPO法人")
-    page.get_by_label("市区町村", exact=True).check()
     page.get_by_label("買い物", exact=True).check()
+    # The follow-up questions appear once the area is chosen.
+    assert page.locator("#id_area_municipalities_group").is_hidden()
     page.get_by_label("市区町村を選ぶ").check()
-    # The municipality picker (htmx): search by name, add with one click.
-    page.get_by_label("名前で探して追加する").fill("横浜市中")
-    page.get_by_role("button", name="神奈川県横浜市中区（141046）を追加").click()
-    assert page.get_by_label(re.compile("^活動する市区町村")).input_value() == "神奈川県横浜市中区"
+    # The municipality picker (htmx): search by reading, add with one click.
+    page.get_by_label(re.compile("^名前で探す")).fill("よこはましなか")
+    page.get_by_role("button", name="神奈川県横浜市中区を選ぶ").click()
+    assert page.get_by_label("神奈川県横浜市中区").is_checked()
     page.get_by_label(re.compile("^団体の紹介")).fill(
         "横浜市中区で、高齢者の買い物に付き添う活動をしています。"
     )
@@ -63,8 +64,14 @@ def test_apply_approve_and_find_by_municipality(page):
     assert_accessible(page)
     logout(page)
 
+    page.goto("/directory/?q=買い物")
+    # Municipalities are found by name or reading; a suggestion keeps the other filters.
+    page.get_by_label("市区町村を名前で探す").fill("なかく")
+    page.get_by_role("link", name="神奈川県横浜市中区").click()
+    page.wait_for_url(re.compile(r".*q=%E8%B2%B7.*pref=14&muni=141046.*"))
+    page.get_by_role("link", name=name).wait_for()
     page.goto("/directory/")
-    # Municipalities are chosen by name: the prefecture first, then its municipalities.
+    # Without typing: the prefecture first, then its municipalities.
     page.get_by_label("活動地域（都道府県）").select_option(value="14")
     page.get_by_label("活動地域（市区町村）").select_option(label="横浜市中区")
     page.get_by_label("並び順").select_option(label="新着順")

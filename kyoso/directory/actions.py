@@ -63,7 +63,9 @@ def form_values(form: OrganisationForm) -> dict:
         if area == Organisation.AreaKind.PREFECTURES
     )
     values["area_municipalities"] = sorted(
-        m.lg_code for m in form.municipalities if area == Organisation.AreaKind.MUNICIPALITIES
+        m.lg_code
+        for m in data.get("area_municipalities", []) or []
+        if area == Organisation.AreaKind.MUNICIPALITIES
     )
     return values
 

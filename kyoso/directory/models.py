@@ -131,6 +131,13 @@ class Organisation(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("directory:detail", kwargs={"pk": self.pk})
 
+    def save(self, *args, **kwargs):
+        # 活動の規模 is not asked: it follows 活動地域, so the two never disagree.
+        self.scale = SCALE_OF_AREA.get(self.area_kind, self.scale)
+        if kwargs.get("update_fields") is not None and "area_kind" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "scale"}
+        super().save(*args, **kwargs)
+
     @property
     def is_listed(self) -> bool:
         return self.is_published and not self.is_suspended
@@ -247,3 +254,10 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+
+SCALE_OF_AREA = {
+    Organisation.AreaKind.NATIONWIDE: Organisation.Scale.NATIONAL,
+    Organisation.AreaKind.PREFECTURES: Organisation.Scale.PREFECTURE,
+    Organisation.AreaKind.MUNICIPALITIES: Organisation.Scale.MUNICIPALITY,
+}

@@ -36,13 +36,7 @@ def describe(name: str, value) -> str:
 
 
 def to_initial(data: dict) -> dict:
-    initial = {k: v for k, v in data.items() if k != "area_municipalities"}
-    if "area_municipalities" in data:
-        labels = reference.municipality_labels()
-        initial["municipalities_text"] = "\n".join(
-            labels.get(code, code) for code in data["area_municipalities"]
-        )
-    return initial
+    return dict(data)
 
 
 SPEC = RevisionSpec(

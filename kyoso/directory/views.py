@@ -169,7 +169,7 @@ def organisation_apply_view(request):
                 % {"name": org.name},
             )
             return redirect("accounts:me")
-        status = 422
+        status = 200 if form.picker_step else 422
     crumbs = [
         (_("賛同団体・官公庁一覧"), reverse("directory:list")),
         (_("賛同団体の登録申請"), None),

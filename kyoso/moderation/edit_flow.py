@@ -10,7 +10,10 @@ from .revisions import EditConflict
 def answer_edit(request, *, form, obj, save, saved_message: str, public_url):
     """Validate `form`, run `save()` (which calls content_edit) and answer like every edit page:
     a proposal goes to マイページ, a saved change to `public_url()` (or マイページ), a conflict or
-    an invalid form re-renders with 409 / 422. Returns (response or None, status)."""
+    an invalid form re-renders with 409 / 422, a picker step with 200.
+    Returns (response or None, status)."""
+    if getattr(form, "picker_step", False):
+        return None, 200  # a municipality picker's own button: show the form again, no errors
     if not form.is_valid():
         return None, 409 if form.conflict is not None else 422
     try:

@@ -80,3 +80,60 @@ def municipalities_of(pref_code: str) -> list[tuple[str, str]]:
         return by_pref
 
     return _get("municipalities_of", load).get(pref_code, [])
+
+
+def to_hiragana(text: str) -> str:
+    """NFKC (half-width kana become full-width), then katakana to hiragana."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
+
+
+# Among equal matches, cities and Tokyo's wards before wards of a city, towns and villages.
+_KIND_RANK = {"city": 0, "special_ward": 0, "ward": 1, "town": 2, "village": 3}
+
+
+def _municipality_rows() -> list[tuple[str, str, str, str, str, str]]:
+    """(LG code, prefecture code, prefecture name, name, reading, kind) of active municipalities."""
+    from .models import Municipality
+
+    return _get(
+        "municipality_rows",
+        lambda: list(
+            Municipality.objects.filter(is_active=True)
+            .order_by("lg_code")
+            .values_list(
+                "lg_code", "prefecture_id", "prefecture__name", "name", "name_kana", "kind"
+            )
+        ),
+    )
+
+
+def search_municipalities(query: str, limit: int = 20) -> list[tuple[str, str, str]]:
+    """Municipalities whose name or reading matches `query`, best first: (LG code, prefecture
+    code, 東京都千代田区). ちよだ, チヨダ, 千代田 and 千代田区 all find 千代田区; 東京都千代田 too;
+    府中 finds the 府中市 of Tokyo and of Hiroshima (and 府中町); a 6-digit code finds its own."""
+    q = "".join(to_hiragana(query).split())
+    if not q:
+        return []
+    scored = []
+    for code, pref_code, pref, name, kana, kind in _municipality_rows():
+        label = pref + name
+        if q == code:
+            score = 0
+        elif q in (name, label) or name[:-1] == q:
+            score = 1
+        elif name.startswith(q) or label.startswith(q):
+            score = 2
+        elif kana.startswith(q):
+            score = 3
+        elif q in name:
+            score = 4
+        elif len(q) >= 3 and q in kana:
+            score = 5
+        else:
+            continue
+        scored.append((score, _KIND_RANK.get(kind, 4), code, pref_code, label))
+    scored.sort()
+    return [(code, pref_code, label) for _s, _k, code, pref_code, label in scored[:limit]]

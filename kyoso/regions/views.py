@@ -1,21 +1,38 @@
-"""Municipality suggestions for pickers (an htmx fragment; the forms work without it)."""
+"""Municipality suggestions for pickers (an htmx fragment; every picker works without it)."""
 
-from django.db.models import Q
+from urllib.parse import urlencode
+
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from kyoso.core.text import clean_param
 
-from .models import Municipality
+from . import reference
+
+# Query parameters a list filter's suggestion link does not carry over.
+_DROPPED = {"muni_q", "muni", "pref", "page", "link", "path"}
 
 
 def municipality_suggestions(request):
+    """`?muni_q=ちよだ`: buttons that add a municipality to the picker they appear in.
+    `?muni_q=ちよだ&link=1&path=/directory/&…`: links to the list at `path` filtered by it, with
+    the list's other filters (sent along by the filter form) kept."""
     q = clean_param(request.GET.get("muni_q", ""), 40)
-    results = []
-    if q:
-        results = list(
-            Municipality.objects.filter(is_active=True)
-            .filter(Q(name__contains=q) | Q(name_kana__startswith=q) | Q(lg_code__startswith=q))
-            .select_related("prefecture")
-            .order_by("lg_code")[:20]
-        )
-    return render(request, "regions/_municipality_suggestions.html", {"q": q, "results": results})
+    results = reference.search_municipalities(q) if q else []
+    context = {"q": q, "results": results}
+    if request.GET.get("link"):
+        path = request.GET.get("path", "/")
+        if not path.startswith("/") or not url_has_allowed_host_and_scheme(path, None):
+            path = "/"
+        kept = [
+            (key, clean_param(value, 200))
+            for key, values in request.GET.lists()
+            if key not in _DROPPED
+            for value in values
+            if value
+        ]
+        context["links"] = [
+            (f"{path}?{urlencode([*kept, ('pref', pref), ('muni', code)])}", label)
+            for code, pref, label in results
+        ]
+    return render(request, "regions/_municipality_suggestions.html", context)

@@ -36,7 +36,9 @@ BAD_BODIES = [
         "fields": ["..", "x" * 200],
         "area_prefectures": ["zz"],
         "area_kind": "municipalities",
-        "municipalities_text": "\x00\n" + "存在しない市\n" * 3,
+        "area_municipalities": ["\x00", "存在しない市", "1" * 300],
+        "area_municipalities_pref": "\x00",
+        "area_municipalities_add": "9" * 50,
         "call_start": "2026-13-45",
         "call_end": "0000-00-00",
         "email": "not-an-email",
@@ -53,6 +55,12 @@ BAD_BODIES = [
         "decision": "maybe",
     },
     {"decision": "reject", "reason": "", "next": "//evil.example/", "note": "\x00" * 10},
+    {
+        "_picker": "area_municipalities",
+        "area_municipalities_pref": "13",
+        "area_municipalities_add": "\x00",
+        "area_municipalities": "%",
+    },
 ]
 ROLES = [authz.ANON, authz.MEMBER, authz.NATIONAL]
 

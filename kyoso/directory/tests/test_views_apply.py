@@ -19,10 +19,9 @@ def form_data(platform, **overrides):
         "name": "NPO法人ちよだ買い物応援団",
         "name_kana": "ちよだかいものおうえんだん",
         "kind": "npo",
-        "scale": "municipality",
         "fields": ["shopping", "mobility"],
         "area_kind": "municipalities",
-        "municipalities_text": "東京都千代田区\n131024",
+        "area_municipalities": ["131016", "131024"],
         "description": "千代田区で高齢者の買い物に付き添っています。",
         "homepage": "https://example.jp/",
         "homepage_consent": "on",
@@ -51,6 +50,7 @@ def test_applying_puts_the_organisation_in_review(client, organisation_member, t
     assert org.platform == tokyo
     assert sorted(org.region_keys.values_list("key", flat=True)) == ["IN13", "M131016", "M131024"]
     assert Membership.objects.get(organisation=org).role == "owner"
+    assert org.scale == Organisation.Scale.MUNICIPALITY  # follows the area, never asked
     assert Revision.objects.filter(organisation=org).count() == 1
     assert org.logo.name.endswith(".png")
     assert client.get(org.get_absolute_url()).status_code == 404  # not public yet
@@ -87,7 +87,7 @@ def test_every_error_is_shown_next_to_its_field_and_input_is_kept(
         fields=None,
         homepage="not a url",
         video_url="https://example.com/video",
-        municipalities_text="府中市\n存在しない村",
+        area_municipalities=["131016", "999999"],
         private_contact="",
     )
     response = client.post("/directory/apply/", data)
@@ -99,12 +99,11 @@ def test_every_error_is_shown_next_to_its_field_and_input_is_kept(
         "fields",
         "homepage",
         "video_url",
-        "municipalities_text",
+        "area_municipalities",
         "private_contact",
     ):
         assert f'id="id_{field_id}_error"' in html, field_id
-    assert "複数あります" in html  # 府中市 exists in Tokyo and Hiroshima
-    assert "存在しない村" in html
+    assert "選んだ市区町村が見つかりません" in html
     assert "千代田区で高齢者の買い物に付き添っています。" in html  # typed text kept
     assert not Organisation.objects.exists()
 
@@ -169,5 +168,86 @@ def test_the_logo_is_served_without_debug(client, organisation_member, tokyo, se
 def test_radio_buttons_start_unselected_without_an_empty_option(client, organisation_member):
     client.force_login(organisation_member)
     html = client.get("/directory/apply/").content.decode()
-    assert 'name="scale" value=""' not in html and 'name="area_kind" value=""' not in html
-    assert 'name="scale" value="national" required id="id_scale_0" checked' not in html
+    assert 'name="area_kind" value=""' not in html
+    assert 'name="area_kind" value="nationwide" required id="id_area_kind_0" checked' not in html
+    assert 'name="scale"' not in html  # 活動の規模 follows 活動地域: asked once
+
+
+def test_follow_ups_come_right_after_the_area_and_say_when_required(client, organisation_member):
+    client.force_login(organisation_member)
+    html = client.get("/directory/apply/").content.decode()
+    order = [
+        html.index('id="id_area_kind_group"'),
+        html.index('id="id_area_prefectures_group"'),
+        html.index('id="id_area_municipalities_group"'),
+        html.index('id="id_description_group"'),
+        html.index('id="id_private_contact_group"'),
+    ]
+    assert order == sorted(order)
+    assert 'data-shown-when="area_kind" data-shown-value="municipalities"' in html
+    assert "※「市区町村を選ぶ」のとき必須" in html and "※「都道府県を選ぶ」のとき必須" in html
+    assert "地方公共団体コード" not in html
+
+
+def test_the_picker_works_without_javascript(client, organisation_member, tokyo):
+    """Prefecture → its municipalities → add, by the picker's own buttons: each step keeps what
+    was typed, shows no error and saves nothing; then the form is sent with the chosen ones."""
+    client.force_login(organisation_member)
+    data = form_data(tokyo, area_municipalities=None, name="")
+    step = client.post(
+        "/directory/apply/",
+        {**data, "area_municipalities_pref": "13", "_picker": "area_municipalities"},
+    )
+    html = step.content.decode()
+    assert step.status_code == 200 and "入力内容に" not in html
+    assert '<option value="131016">千代田区</option>' in html  # the prefecture's list, kana order
+    assert html.index(">中央区<") < html.index(">港区<")  # みなとく after ちゅうおうく
+    assert "千代田区で高齢者の買い物に付き添っています。" in html
+    step = client.post(
+        "/directory/apply/",
+        {
+            **data,
+            "area_municipalities_pref": "13",
+            "area_municipalities_add": "131016",
+            "_picker": "area_municipalities",
+        },
+    )
+    html = step.content.decode()
+    assert 'name="area_municipalities" value="131016" checked' in html
+    assert not Organisation.objects.exists()
+    # A municipality of another prefecture cannot be slipped in through the step.
+    step = client.post(
+        "/directory/apply/",
+        {
+            **data,
+            "area_municipalities": ["131016"],
+            "area_municipalities_pref": "13",
+            "area_municipalities_add": "342084",
+            "_picker": "area_municipalities",
+        },
+    )
+    assert 'value="342084" checked' not in step.content.decode()
+    response = client.post(
+        "/directory/apply/", form_data(tokyo, area_municipalities=["131016", "342084"])
+    )
+    assert response.status_code == 302
+    org = Organisation.objects.get()
+    assert sorted(org.area_municipalities.values_list("lg_code", flat=True)) == [
+        "131016",
+        "342084",
+    ]
+
+
+def test_municipalities_are_required_only_when_chosen_as_the_area(
+    client, organisation_member, tokyo
+):
+    client.force_login(organisation_member)
+    response = client.post("/directory/apply/", form_data(tokyo, area_municipalities=None))
+    assert response.status_code == 422
+    assert 'id="id_area_municipalities_error"' in response.content.decode()
+    response = client.post(
+        "/directory/apply/",
+        form_data(tokyo, area_kind="nationwide", area_municipalities=None),
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.get().scale == Organisation.Scale.NATIONAL

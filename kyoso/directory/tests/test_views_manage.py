@@ -23,10 +23,9 @@ def edit_data(org, **overrides):
         "name": org.name,
         "name_kana": org.name_kana,
         "kind": org.kind,
-        "scale": org.scale,
         "fields": ["watching-over", "meals"],
         "area_kind": "municipalities",
-        "municipalities_text": "東京都千代田区",
+        "area_municipalities": ["131016"],
         "description": "説明を新しくしました。",
         "private_contact": "新しい連絡先",
     }
