@@ -21,6 +21,7 @@ def site(request) -> dict:
         "nav_current": nav_current,
         "text_size": getattr(request, "text_size", "standard"),
         "contrast": getattr(request, "contrast", "standard"),
+        "furigana": getattr(request, "furigana", False),
         "site_url": settings.SITE_URL,
         "is_staff_user": staff,
         "is_national_admin": bool(staff and is_national_admin(user)),

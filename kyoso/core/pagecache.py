@@ -114,7 +114,10 @@ class PageCacheMiddleware:
         cookies = parse_cookie(environ.get("HTTP_COOKIE", ""))
         if self.session_cookie in cookies or "messages" in cookies:
             return None
-        size = cookies.get("kyoso_text_size", "") + "/" + cookies.get("kyoso_contrast", "")
+        size = "/".join(
+            cookies.get(name, "")
+            for name in ("kyoso_text_size", "kyoso_contrast", "kyoso_furigana")
+        )
         raw = "|".join(
             [
                 self.version.current(),

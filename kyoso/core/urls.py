@@ -11,6 +11,7 @@ urlpatterns = [
     path("terms/", views.policy, {"page": "terms"}, name="terms"),
     path("settings/text-size/", views.set_text_size, name="text_size"),
     path("settings/contrast/", views.set_contrast, name="contrast"),
+    path("settings/furigana/", views.set_furigana, name="furigana"),
 ] + [
     # Sections that a later issue builds: an honest 準備中 page at their final URL.
     path(f"{s.key}/", views.coming_soon, {"section": s.key}, name=f"section_{s.key}")

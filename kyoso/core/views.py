@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.platforms.selectors import platforms_by_block
 
+from .furigana import FURIGANA_COOKIE
 from .middleware import CONTRAST_COOKIE, CONTRASTS, TEXT_SIZE_COOKIE, TEXT_SIZES
 from .sections import SECTIONS_BY_KEY, corners_with_sections
 
@@ -101,6 +102,21 @@ def set_contrast(request):
     response = redirect(safe_next(request))
     response.set_cookie(
         CONTRAST_COOKIE, contrast, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
+    )
+    return response
+
+
+@csrf_exempt
+@require_POST
+def set_furigana(request):
+    """ふりがな あり / なし: a plain form POST remembered in a cookie, like the text size
+    (CSRF-exempt for the same reason). kyoso.core.furigana adds the readings."""
+    furigana = request.POST.get("furigana", "")
+    if furigana not in ("on", "off"):
+        return HttpResponseBadRequest(_("ふりがなの指定が正しくありません。"))
+    response = redirect(safe_next(request))
+    response.set_cookie(
+        FURIGANA_COOKIE, furigana, max_age=ONE_YEAR, samesite="Lax", secure=request.is_secure()
     )
     return response
 

@@ -6,6 +6,7 @@ ROWS = [
     # A display cookie: anyone, CSRF-exempt on purpose (cached pages carry no token).
     Row("core:text_size", frozenset(ROLES), data={"size": "large"}, anonymous=OK),
     Row("core:contrast", frozenset(ROLES), data={"contrast": "high"}, anonymous=OK),
+    Row("core:furigana", frozenset(ROLES), data={"furigana": "on"}, anonymous=OK),
     Row("accounts:me", SIGNED_IN),
     Row("moderation:queue", STAFF, method="get"),
     Row(

@@ -79,4 +79,5 @@ def test_the_page_cache_keeps_contrast_apart():
     base = RequestFactory()._base_environ(PATH_INFO="/", HTTP_HOST="testserver")
     plain = cache.key(base)
     high = cache.key({**base, "HTTP_COOKIE": "kyoso_contrast=high"})
-    assert plain and high and plain != high
+    furigana = cache.key({**base, "HTTP_COOKIE": "kyoso_furigana=on"})
+    assert plain and high and furigana and len({plain, high, furigana}) == 3
