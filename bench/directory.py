@@ -212,7 +212,8 @@ def generate(n: int) -> float:
             for o, (keys, fs) in zip(orgs, plan, strict=True):
                 doc = SearchDocument(
                     title=o.name,
-                    body=o.description + " " + " ".join(f.name for f in fs),
+                    body=o.description,
+                    labels=" ".join(f.name for f in fs),
                     url=f"/directory/{o.pk}/",
                     platform_id=o.platform_id,
                     is_public=True,
@@ -232,6 +233,7 @@ def generate(n: int) -> float:
                         url=doc.url,
                         title_terms=index_text(f"{doc.title} {doc.kana}"),
                         body_terms=index_text(doc.body),
+                        label_terms=index_text(doc.labels),
                         facets=_facets_for("directory.organisation", doc),
                     )
                 )

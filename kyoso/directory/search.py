@@ -10,13 +10,12 @@ def organisation_document(org: Organisation) -> SearchDocument:
     areas = [p.name for p in org.area_prefectures.all()] + [
         f"{m.prefecture.name}{m.name}" for m in org.area_municipalities.select_related("prefecture")
     ]
-    body = "\n".join(
-        [org.description, " ".join(f.name for f in fields), " ".join(areas), org.get_kind_display()]
-    )
+    labels = " ".join([*(f.name for f in fields), *areas, org.get_kind_display()])
     return SearchDocument(
         title=org.name,
         kana=org.name_kana,
-        body=body,
+        body=org.description,
+        labels=labels,
         url=org.get_absolute_url(),
         platform_id=org.platform_id,
         is_public=org.is_listed,

@@ -9,6 +9,7 @@ from .models import Measure
 
 def measure_document(measure: Measure) -> SearchDocument:
     attachments = " ".join(a.title for a in measure.attachments.all())
+    fields = list(measure.fields.all())
     return SearchDocument(
         title=measure.title,
         body="\n".join(
@@ -18,7 +19,8 @@ def measure_document(measure: Measure) -> SearchDocument:
         platform_id=measure.platform_id,
         is_public=measure.is_published,
         date=measure.published_at,
-        fields=list(measure.fields.values_list("slug", flat=True)),
+        fields=[f.slug for f in fields],
+        labels=" ".join(f.name for f in fields),
         facets={
             "kind": [measure.kind],
             "for": list(measure.audiences),

@@ -22,6 +22,9 @@ COUNT_CAP = 1_000  # "1,000件以上": very common words and wide filters are no
 # the title matches themselves are ranked while there are at most this many.
 RANK_ALL_LIMIT = 2_000
 TITLE_WEIGHT = 8.0
+# Labels (field names, kind, areas: what was ticked) weigh less than written text. PostgreSQL
+# gives them weight C (ts_rank_cd: A 1.0, B 0.4, C 0.2).
+LABEL_WEIGHT = 0.2
 
 
 def facet_token(name: str, value: str) -> str:
@@ -146,6 +149,7 @@ def index_object(obj) -> None:
             "date": doc.date,
             "title_terms": index_text(f"{doc.title} {doc.kana}"),
             "body_terms": index_text(doc.body),
+            "label_terms": index_text(doc.labels),
             "facets": _facets_for(entry_type, doc),
         },
     )
@@ -168,17 +172,18 @@ def _write_fulltext(entry: SearchEntry) -> None:
         if connection.vendor == "sqlite":
             cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.id])
             cursor.execute(
-                "INSERT INTO search_fts (rowid, title_terms, body_terms, facets) "
-                "VALUES (%s, %s, %s, %s)",
-                [entry.id, entry.title_terms, entry.body_terms, entry.facets],
+                "INSERT INTO search_fts (rowid, title_terms, body_terms, label_terms, facets) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                [entry.id, entry.title_terms, entry.body_terms, entry.label_terms, entry.facets],
             )
         else:
             cursor.execute(
                 "UPDATE search_searchentry SET document = "
                 "setweight(to_tsvector('simple', %s), 'A') || "
                 "setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C') || "
                 "setweight(to_tsvector('simple', %s), 'D') WHERE id = %s",
-                [entry.title_terms, entry.body_terms, entry.facets, entry.id],
+                [entry.title_terms, entry.body_terms, entry.label_terms, entry.facets, entry.id],
             )
 
 
@@ -214,7 +219,7 @@ def ts_lexeme(token: str) -> str:
 def _fts5_match(query: Query) -> str:
     quote = fts5_quote
     parts = [
-        "{title_terms body_terms} : (" + " OR ".join(quote(f) for f in forms) + ")"
+        "{title_terms body_terms label_terms} : (" + " OR ".join(quote(f) for f in forms) + ")"
         for forms in query.text_terms()
     ]
     parts += [
@@ -307,14 +312,21 @@ def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, 
             cursor.execute(
                 "SELECT e.type, e.object_id FROM search_fts JOIN search_searchentry e "
                 "ON e.id = search_fts.rowid WHERE search_fts MATCH %s "
-                "ORDER BY bm25(search_fts, %s, 1.0, 0.0), e.id LIMIT %s OFFSET %s",
-                [_fts5_match(query), TITLE_WEIGHT, limit, offset],
+                "ORDER BY bm25(search_fts, %s, 1.0, %s, 0.0), e.id LIMIT %s OFFSET %s",
+                [_fts5_match(query), TITLE_WEIGHT, LABEL_WEIGHT, limit, offset],
             )
         else:
+            # Ranked by the words alone, weighted by part (title A, text B, labels C): the filter
+            # tokens sit at the end of every document, and a cover-density rank over them would
+            # favour whatever part happens to come last.
+            text = " & ".join(
+                "(" + " | ".join(ts_lexeme(f) for f in forms) + ")" for forms in query.text_terms()
+            )
             cursor.execute(
                 "SELECT type, object_id FROM search_searchentry, to_tsquery('simple', %s) q "
-                "WHERE document @@ q ORDER BY ts_rank_cd(document, q) DESC, id LIMIT %s OFFSET %s",
-                [_tsquery(query), limit, offset],
+                "WHERE document @@ q "
+                "ORDER BY ts_rank(document, to_tsquery('simple', %s)) DESC, id LIMIT %s OFFSET %s",
+                [_tsquery(query), text or _tsquery(query), limit, offset],
             )
         return [(row[0], row[1]) for row in cursor.fetchall()]
 
@@ -344,7 +356,7 @@ def _title_first_ids(query: Query, *, limit: int, offset: int) -> list[tuple[str
             order = (
                 "ORDER BY search_fts.rowid"
                 if n_title > RANK_ALL_LIMIT
-                else f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0, 0.0), e.id"
+                else f"ORDER BY bm25(search_fts, {TITLE_WEIGHT}, 1.0, {LABEL_WEIGHT}, 0.0), e.id"
             )
             rows = []
             if offset < n_title:

@@ -36,7 +36,7 @@ def _text_match(forms: tuple, type_key: str) -> tuple[str, list]:
     if connection.vendor == "sqlite":
         words = " OR ".join(fts5_quote(f) for f in forms)
         of_type = fts5_quote(facet_token("ty", type_key))
-        match = f"{{title_terms body_terms}} : ({words}) AND facets : ({of_type})"
+        match = f"{{title_terms body_terms label_terms}} : ({words}) AND facets : ({of_type})"
         return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]
     words = "(" + " | ".join(ts_lexeme(f) for f in forms) + ")"
     return (

@@ -18,6 +18,7 @@ class SearchEntry(models.Model):
     # Indexed text: analysed title (+ kana reading), analysed body, filter tokens.
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    label_terms = models.TextField(blank=True)
     facets = models.TextField(blank=True)
 
     class Meta:

@@ -22,6 +22,9 @@ class SearchDocument:
     fields: list[str] = field(default_factory=list)  # field slugs
     region_keys: list[str] = field(default_factory=list)  # JP / P13 / IN13 / M131016
     facets: dict[str, list[str]] = field(default_factory=dict)  # other filters, e.g. kind
+    # What was ticked rather than written (field names, kind, areas): found by a keyword, but
+    # ranked below the same word in the title or the text (a lower-weighted part of the index).
+    labels: str = ""
 
 
 @dataclass(frozen=True)

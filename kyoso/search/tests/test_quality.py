@@ -122,3 +122,34 @@ def test_rebuild_command(docs, capsys):
     call_command("rebuild_search_index")
     assert SearchEntry.objects.filter(title="介護予防教室").exists()
     assert "news.notice" in capsys.readouterr().out
+
+
+def test_ticked_fields_are_found_but_rank_below_written_words(national):
+    """Field labels are their own, lower-weighted part: a keyword finds every member of the 見守り
+    field, but one that says 見守り in its name, then in its text, comes before one that only
+    ticked the field — on the search page and in the directory's relevance order."""
+    from kyoso.directory.selectors import Results, parse_filters
+    from kyoso.testing.factories import make_organisation
+
+    ticked = make_organisation(
+        name="あおば福祉会", kana="あおばふくしかい", description="配食と買い物の支援です。"
+    )
+    written = make_organisation(
+        name="いろは会",
+        kana="いろはかい",
+        fields=("shopping",),
+        description="ひとり暮らしの見守りと声かけをしています。",
+    )
+    named = make_organisation(
+        name="うみべ見守りネット",
+        kana="うみべみまもりねっと",
+        fields=("shopping",),
+        description="海辺の町の活動です。",
+    )
+    from django.http import QueryDict
+
+    hits = [h.object_id for h in search(Query(text="見守り"), limit=10).hits]
+    assert hits == [str(named.pk), str(written.pk), str(ticked.pk)]
+
+    results = Results(parse_filters(QueryDict("q=見守り&sort=relevance")))
+    assert [row.pk for row in results.page(limit=3, offset=0)] == [named.pk, written.pk, ticked.pk]
