@@ -11,10 +11,7 @@ re-renders from the cache after its first visit."""
 import functools
 import html
 import re
-import threading
 import unicodedata
-
-from sudachipy import Dictionary, SplitMode
 
 FURIGANA_COOKIE = "kyoso_furigana"
 
@@ -50,15 +47,12 @@ _NAME_PREFIXES = re.compile(
     r"農業協同組合)\s*"
 )
 _NAME_SUFFIXES = re.compile(r"\s*(（[^）]*）|株式会社)$")
-_local = threading.local()
 
 
 def _tokenizer():
-    tok = getattr(_local, "tokenizer", None)
-    if tok is None:
-        tok = Dictionary(dict="core").tokenizer(mode=SplitMode.B)
-        _local.tokenizer = tok
-    return tok
+    from kyoso.search.analysis import tokenizer_b
+
+    return tokenizer_b()
 
 
 def hiragana(text: str) -> str:

@@ -17,13 +17,21 @@ DROPPED_POS = {"助詞", "助動詞", "補助記号", "空白"}
 _local = threading.local()
 
 
-def _tokenizer():
-    # A Sudachi tokenizer is not safe to share between threads; one per thread is cheap.
-    tok = getattr(_local, "tokenizer", None)
+def _tokenizer(mode: str = "A"):
+    # A Sudachi tokenizer is not safe to share between threads; one per thread and mode is cheap.
+    tokenizers = getattr(_local, "tokenizers", None)
+    if tokenizers is None:
+        tokenizers = _local.tokenizers = {}
+    tok = tokenizers.get(mode)
     if tok is None:
-        tok = Dictionary(dict="core").tokenizer(mode=SplitMode.A)
-        _local.tokenizer = tok
+        split = {"A": SplitMode.A, "B": SplitMode.B, "C": SplitMode.C}[mode]
+        tok = tokenizers[mode] = Dictionary(dict="core").tokenizer(mode=split)
     return tok
+
+
+def tokenizer_b():
+    """Mode B (middle-sized words), for readings (kyoso.core.furigana)."""
+    return _tokenizer("B")
 
 
 def normalise(text: str) -> str:
