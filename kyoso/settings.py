@@ -141,6 +141,10 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "kyoso.sqlite3")),
+            # One connection per worker thread, kept: opening one (and its PRAGMAs) per request
+            # cost more than many list pages' own queries.
+            "CONN_MAX_AGE": None,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # WAL: readers and one writer at once; IMMEDIATE: no failing lock upgrades.
                 "init_command": (
