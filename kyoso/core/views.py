@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.platforms.selectors import platforms_by_block
 
+from .blocks import NATIONAL_HOME, blocks_for
 from .furigana import FURIGANA_COOKIE
 from .middleware import CONTRAST_COOKIE, CONTRASTS, TEXT_SIZE_COOKIE, TEXT_SIZES
 from .sections import SECTIONS_BY_KEY, corners_with_sections
@@ -19,17 +20,13 @@ ONE_YEAR = 365 * 24 * 3600
 
 @cache_anonymous_page
 def home(request):
-    from kyoso.measures.selectors import featured
-    from kyoso.news.selectors import latest_news
-
     return render(
         request,
         "core/home.html",
         {
             "corners": corners_with_sections(),
             "blocks": platforms_by_block(),
-            "news": latest_news(platform=None, limit=5),
-            "featured_measures": featured(),
+            "contributed": blocks_for(NATIONAL_HOME),
         },
     )
 

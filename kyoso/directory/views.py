@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kyoso.core.blocks import ORGANISATION, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
@@ -141,6 +142,7 @@ def _detail(request, org: Organisation):
         "is_owner": is_owner(user, org),
         "can_moderate": user.is_authenticated and can_moderate(user, org.platform),
         "breadcrumbs": [(_("賛同団体・官公庁一覧"), reverse("directory:list")), (org.name, None)],
+        "contributed": blocks_for(ORGANISATION, organisation=org) if org.is_listed else [],
     }
     return render(request, "directory/detail.html", context)
 

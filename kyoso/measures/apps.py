@@ -9,6 +9,7 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("各省庁の関連施策・予算情報")
 
     def ready(self) -> None:
+        from kyoso.core import blocks
         from kyoso.moderation import registry as moderation
         from kyoso.search import registry as search
 
@@ -20,3 +21,39 @@ class MeasuresConfig(AppConfig):
             Measure, review_template="measures/partials/_review.html", revisions=SPEC
         )
         search.register(Measure, document=measure_document, label=_("施策・予算"))
+        blocks.register(
+            blocks.Block(
+                "featured_measures",
+                places=frozenset({blocks.NATIONAL_HOME}),
+                template="measures/partials/_home_block.html",
+                context=featured_block,
+                order=10,
+            )
+        )
+        blocks.register(
+            blocks.Block(
+                "organisation_measures",
+                places=frozenset({blocks.ORGANISATION}),
+                template="measures/partials/_organisation_block.html",
+                context=organisation_block,
+                order=20,
+            )
+        )
+
+
+def featured_block(*, place, platform, organisation):
+    """The construction manual and support tools on the national home (hidden when none)."""
+    from .selectors import featured
+
+    measures = featured()
+    return {"measures": measures} if measures else None
+
+
+def organisation_block(*, place, platform, organisation):
+    """The measures an organisation registered, on its page (hidden when none)."""
+    from .selectors import published
+
+    measures = list(
+        published().filter(organisation=organisation).order_by("-announced_on", "-id")[:20]
+    )
+    return {"measures": measures} if measures else None

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kyoso.core.blocks import PLATFORM_HOME, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.pagination import paginate
@@ -20,8 +21,6 @@ from .selectors import platform_roles
 
 @cache_anonymous_page
 def platform_home(request, slug: str):
-    from kyoso.news.selectors import latest_news
-
     platform = access_platform(slug)
     request.platform = platform
     return render(
@@ -30,7 +29,7 @@ def platform_home(request, slug: str):
         {
             "platform": platform,
             "corners": corners_with_sections(platform),
-            "news": latest_news(platform=platform, limit=5),
+            "contributed": blocks_for(PLATFORM_HOME, platform=platform),
             "municipality_count": platform.prefecture.municipalities.filter(is_active=True)
             .exclude(kind="ward")
             .count(),

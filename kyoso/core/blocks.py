@@ -1,0 +1,57 @@
+"""Blocks that content apps contribute to the national home, the prefectural homes and the
+organisation pages — registered like search types, so that `core`, `platforms` and `directory`
+never import a content app to show its latest items.
+
+A content app registers in its AppConfig.ready():
+
+    blocks.register(Block("news", places={NATIONAL_HOME, PLATFORM_HOME}, order=20,
+                          template="news/partials/_home_block.html", context=news_block))
+
+`context(place=…, platform=…, organisation=…)` returns the template's context, or None to show
+nothing there (an empty block is better left out than shown empty on a home page)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+NATIONAL_HOME = "national_home"
+PLATFORM_HOME = "platform_home"
+ORGANISATION = "organisation"
+PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION})
+
+
+@dataclass(frozen=True)
+class Block:
+    key: str
+    places: frozenset
+    template: str
+    context: Callable[..., dict | None]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ShownBlock:
+    key: str
+    template: str
+    context: dict
+
+
+_registry: dict[str, Block] = {}
+
+
+def register(block: Block) -> None:
+    unknown = set(block.places) - PLACES
+    if unknown:
+        raise ValueError(f"unknown block places: {sorted(unknown)}")
+    _registry[block.key] = block
+
+
+def blocks_for(place: str, *, platform=None, organisation=None) -> list[ShownBlock]:
+    """The blocks shown at `place`, in their order, each with its context."""
+    shown = []
+    for block in sorted(_registry.values(), key=lambda b: (b.order, b.key)):
+        if place not in block.places:
+            continue
+        context = block.context(place=place, platform=platform, organisation=organisation)
+        if context is not None:
+            shown.append(ShownBlock(block.key, block.template, {**context, "place": place}))
+    return shown
