@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "kyoso.directory",
     "kyoso.links",
     "kyoso.measures",
+    "kyoso.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

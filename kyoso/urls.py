@@ -19,6 +19,7 @@ urlpatterns = i18n_patterns(
     path("", include("kyoso.directory.urls")),
     path("", include("kyoso.links.urls")),
     path("", include("kyoso.measures.urls")),
+    path("", include("kyoso.events.urls")),
     path("", include("kyoso.search.urls")),
     path("", include("kyoso.regions.urls")),
     path("accounts/", include("allauth.urls")),

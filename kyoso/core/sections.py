@@ -64,6 +64,8 @@ SECTIONS = [
         "connect",
         _("イベント情報"),
         _("団体や自治体が開催する研修・セミナー・交流会の情報です。"),
+        url_name="events:list",
+        platform_url_name="events:platform_list",
     ),
     Section(
         "videos",

@@ -1,6 +1,7 @@
 """A small site with one of everything, and a user for every role of the authorisation matrix
 (kyoso.testing.authz). Shared by the matrix and the no-5xx fuzz test."""
 
+import datetime
 import io
 from types import SimpleNamespace
 
@@ -105,6 +106,26 @@ def build_world() -> SimpleNamespace:
     link = Link.objects.create(
         platform=tokyo, title="東京都福祉局", url="https://example.jp/", category="prefecture"
     )
+    from kyoso.events.models import Event
+
+    event = Event.objects.create(
+        platform=tokyo,
+        title="千代田の見守り交流会",
+        title_kana="ちよだのみまもりこうりゅうかい",
+        description="<p>交流会です。</p>",
+        starts_at=timezone.now() + datetime.timedelta(days=7),
+        ends_at=timezone.now() + datetime.timedelta(days=7, hours=2),
+        format="venue",
+        venue_name="区民会館",
+        address="千代田1-1",
+        municipality_id="131016",
+        audiences=["resident"],
+        organisation=org,
+        organiser=org.name,
+        submitted_by=author,
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
     role = PlatformRole.objects.get(user=users[authz.MODERATOR], platform=tokyo)
     return SimpleNamespace(
         users=users,
@@ -121,5 +142,6 @@ def build_world() -> SimpleNamespace:
         pending_attachment=pending_attachment,
         notice=notice,
         link=link,
+        event=event,
         role=role,
     )

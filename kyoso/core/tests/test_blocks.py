@@ -34,7 +34,8 @@ def test_core_and_platforms_import_no_content_app():
 
 
 def test_blocks_are_placed_ordered_and_can_hide():
-    assert [b.key for b in blocks.blocks_for(blocks.NATIONAL_HOME)] == ["news"]  # no featured yet
+    # In their order; the featured measures hide while there are none.
+    assert [b.key for b in blocks.blocks_for(blocks.NATIONAL_HOME)] == ["upcoming_events", "news"]
     with pytest.raises(ValueError):
         blocks.register(blocks.Block("x", frozenset({"sidebar"}), "x.html", lambda **kw: {}))
 

@@ -25,6 +25,8 @@ BAD_QUERIES = [
     f"related={HUGE}&fy={HUGE}&agency=%00&for=nobody&key=%25&size=%00",
     "field=" + "&field=".join(["watching-over"] * 60) + "&pref=13&muni=131016&page=999",
     "page=1&page=2&q=&q=%20&sort=relevance&sort=new",
+    "from=2026-02-30&to=99999-01-01&format=%00&format=online&audience=x&free=2",
+    "from=0001-01-01&to=2026%2F12%2F05&link=1&path=%2F%2Fevil.example&muni_q=%00",
 ]
 BAD_BODIES = [
     {
@@ -53,6 +55,28 @@ BAD_BODIES = [
         "audiences": ["everyone"],
         "kind": "\x00",
         "decision": "maybe",
+        "start_date": "2026-13-45",
+        "start_time": "25:99",
+        "end_date": "0000-00-00",
+        "deadline_date": "99999-01-01",
+        "format": "\x00",
+        "capacity": "-5",
+        "fee_amount": "9" * 40,
+        "municipality": ["%", "999999"],
+        "accessibility": ["x"],
+        "state": "gone",
+    },
+    {
+        "title": "x",
+        "title_kana": "x",
+        "description": "<script>x</script>",
+        "start_date": "1900-01-01",
+        "end_date": "1899-01-01",
+        "format": "hybrid",
+        "fee_free": "",
+        "online_url": "javascript:alert(1)",
+        "state": "cancelled",
+        "note": "",
     },
     {"decision": "reject", "reason": "", "next": "//evil.example/", "note": "\x00" * 10},
     {

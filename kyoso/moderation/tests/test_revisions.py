@@ -1,6 +1,7 @@
 """Edits of published content are reviewed; rights fields need admins; four eyes everywhere;
 reviewers (and only they and the submitter) see pending files; concurrent edits never overwrite."""
 
+import datetime
 import io
 
 import pytest
@@ -162,6 +163,23 @@ def make_pending(key: str, submitter, platform):
         )
     if key == "news.notice":
         return NoticeFactory(platform=platform, submitted_by=submitter, pending=True)
+    if key == "events.event":
+        from kyoso.events.models import Event
+
+        return Event.objects.create(
+            platform=platform,
+            title="審査待ちのイベント",
+            title_kana="しんさまちのいべんと",
+            description="<p>説明</p>",
+            starts_at=now + datetime.timedelta(days=3),
+            ends_at=now + datetime.timedelta(days=3, hours=2),
+            format="online",
+            online_url="https://example.jp/",
+            audiences=["anyone"],
+            status=Status.PENDING,
+            submitted_by=submitter,
+            submitted_at=now,
+        )
     raise AssertionError(f"add a pending {key} to make_pending")
 
 

@@ -1,0 +1,59 @@
+"""Events: 関連するイベント等の開催情報 — registered by members and admins, reviewed, found by
+region, field, date and format, and read by calendars and open-data tools."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "kyoso.events"
+    verbose_name = _("イベント情報")
+
+    def ready(self) -> None:
+        from kyoso.core import blocks
+        from kyoso.moderation import registry as moderation
+        from kyoso.search import registry as search
+
+        from .models import Event
+        from .revisions import SPEC
+        from .search import event_document
+
+        moderation.register(Event, review_template="events/partials/_review.html", revisions=SPEC)
+        search.register(Event, document=event_document, label=_("イベント"))
+        blocks.register(
+            blocks.Block(
+                "upcoming_events",
+                places=frozenset({blocks.NATIONAL_HOME, blocks.PLATFORM_HOME}),
+                template="events/partials/_home_block.html",
+                context=home_block,
+                order=15,
+            )
+        )
+        blocks.register(
+            blocks.Block(
+                "organisation_events",
+                places=frozenset({blocks.ORGANISATION}),
+                template="events/partials/_organisation_block.html",
+                context=organisation_block,
+                order=10,
+            )
+        )
+
+
+def home_block(*, place, platform, organisation):
+    """The next events: nationwide on the national home, in the prefecture on its home."""
+    from .selectors import upcoming
+
+    if place == "platform_home":
+        events = upcoming(platform=platform, pref_code=platform.prefecture_id, limit=5)
+    else:
+        events = upcoming(limit=5)
+    return {"events": events, "platform": platform if place == "platform_home" else None}
+
+
+def organisation_block(*, place, platform, organisation):
+    """The organisation's upcoming events, on its page (hidden when none)."""
+    from .selectors import upcoming
+
+    events = upcoming(organisation=organisation, limit=10)
+    return {"events": events} if events else None

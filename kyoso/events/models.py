@@ -1,0 +1,156 @@
+"""Events (関連するイベント等の開催情報): when, where (a municipality chosen by name), for whom,
+how to take part; reviewed like every member's content; 中止・延期 shown, never deleted."""
+
+import datetime
+import uuid
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.moderation.models import Publishable
+from kyoso.regions.codes import NATIONWIDE_KEY, inside_pref_key, muni_key
+
+
+class Event(Publishable):
+    class Format(models.TextChoices):
+        VENUE = "venue", _("会場")
+        ONLINE = "online", _("オンライン")
+        HYBRID = "hybrid", _("ハイブリッド（会場とオンライン）")
+
+    class Audience(models.TextChoices):
+        RESIDENT = "resident", _("住民")
+        MUNICIPAL = "municipal", _("自治体職員")
+        COORDINATOR = "coordinator", _("生活支援コーディネーター")
+        BUSINESS = "business", _("事業者")
+        ANYONE = "anyone", _("どなたでも")
+
+    class Access(models.TextChoices):
+        WHEELCHAIR = "wheelchair", _("車椅子で参加できます")
+        HEARING_LOOP = "hearing_loop", _("補聴ループ（ヒアリングループ）があります")
+        CAPTIONS = "captions", _("字幕があります")
+        SIGN_LANGUAGE = "sign_language", _("手話通訳があります")
+        CHILDCARE = "childcare", _("託児があります")
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", _("予定どおり開催")
+        CANCELLED = "cancelled", _("中止")
+        POSTPONED = "postponed", _("延期")
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("イベント名"), max_length=200)
+    title_kana = models.CharField(
+        _("イベント名のよみがな"), max_length=300, help_text=_("ひらがなで入力してください。")
+    )
+    description = models.TextField(
+        _("内容"), help_text=_("見出し・箇条書き・リンクが使えます（HTML）。")
+    )
+    starts_at = models.DateTimeField(_("開始日時"), db_index=True)
+    ends_at = models.DateTimeField(_("終了日時"), db_index=True)
+    all_day = models.BooleanField(_("終日"), default=False)
+    format = models.CharField(_("開催形式"), max_length=10, choices=Format.choices)
+    venue_name = models.CharField(_("会場名"), max_length=200, blank=True)
+    address = models.CharField(_("住所"), max_length=300, blank=True)
+    municipality = models.ForeignKey(
+        "regions.Municipality",
+        verbose_name=_("会場の市区町村"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    lat = models.FloatField(_("緯度"), null=True, blank=True)
+    lng = models.FloatField(_("経度"), null=True, blank=True)
+    online_url = models.URLField(_("オンライン参加の URL"), blank=True)
+    fee_free = models.BooleanField(_("参加費無料"), default=True)
+    fee_amount = models.PositiveIntegerField(_("参加費（円）"), null=True, blank=True)
+    fee_details = models.CharField(_("参加費の詳細"), max_length=200, blank=True)
+    capacity = models.PositiveIntegerField(_("定員（人）"), null=True, blank=True)
+    apply_method = models.TextField(_("申込方法"), max_length=1000, blank=True)
+    apply_deadline = models.DateTimeField(_("申込締切"), null=True, blank=True)
+    organiser = models.CharField(_("主催者"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("登録した団体"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    contact = models.TextField(_("問い合わせ先"), max_length=500, blank=True)
+    fields = models.ManyToManyField("regions.Field", verbose_name=_("分野"), related_name="+")
+    audiences = models.JSONField(_("対象"), default=list)
+    accessibility = models.JSONField(_("参加しやすさ"), default=list, blank=True)
+    state = models.CharField(
+        _("開催状況"), max_length=10, choices=State.choices, default=State.SCHEDULED
+    )
+    state_note = models.TextField(_("中止・延期のお知らせ"), max_length=1000, blank=True)
+    # iCalendar SEQUENCE: bumped by every change a calendar must pick up.
+    sequence = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("イベント")
+        verbose_name_plural = _("イベント")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.state == self.State.CANCELLED
+
+    @property
+    def is_postponed(self) -> bool:
+        return self.state == self.State.POSTPONED
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    @property
+    def has_venue(self) -> bool:
+        return self.format in (self.Format.VENUE, self.Format.HYBRID)
+
+    @property
+    def is_online(self) -> bool:
+        return self.format in (self.Format.ONLINE, self.Format.HYBRID)
+
+    def local_start(self) -> datetime.datetime:
+        return timezone.localtime(self.starts_at)
+
+    def local_end(self) -> datetime.datetime:
+        return timezone.localtime(self.ends_at)
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.local_start().date() != self.local_end().date()
+
+    def days_to_deadline(self) -> int | None:
+        if self.apply_deadline is None:
+            return None
+        return (timezone.localtime(self.apply_deadline).date() - timezone.localdate()).days
+
+    def region_keys(self) -> list[str]:
+        """Where a region filter finds it: its venue's municipality (and inside its prefecture);
+        online (and hybrid) events everywhere."""
+        keys = []
+        if self.has_venue and self.municipality_id:
+            keys += [muni_key(self.municipality_id), inside_pref_key(self.municipality_id[:2])]
+            if self.municipality.parent_id:
+                keys.append(muni_key(self.municipality.parent_id))
+        if self.is_online or not keys:
+            keys.append(NATIONWIDE_KEY)
+        return keys
+
+    def audience_labels(self) -> list[str]:
+        labels = dict(self.Audience.choices)
+        return [str(labels[a]) for a in self.audiences if a in labels]
+
+    def accessibility_labels(self) -> list[str]:
+        labels = dict(self.Access.choices)
+        return [str(labels[a]) for a in self.accessibility if a in labels]

@@ -1,0 +1,40 @@
+"""Authorisation rows for events (see kyoso.testing.authz)."""
+
+from kyoso.testing.authz import (
+    ADMIN,
+    MEMBER,
+    NATIONAL,
+    OTHER_ADMIN,
+    OTHER_MEMBER,
+    TOKYO_ADMINS,
+    Row,
+)
+
+# Members of a listed organisation and platform admins register events.
+REGISTRARS = frozenset({MEMBER, OTHER_MEMBER, ADMIN, OTHER_ADMIN, NATIONAL})
+
+ROWS = [
+    Row("events:new", REGISTRARS),
+    # On a prefecture's site: not for another prefecture's admins.
+    Row("events:platform_new", REGISTRARS - {OTHER_ADMIN}, kwargs=lambda w: {"slug": "tokyo"}),
+    # The organisation's members and the event's platform admins.
+    Row("events:edit", frozenset({MEMBER}) | TOKYO_ADMINS, kwargs=lambda w: {"pk": w.event.pk}),
+    Row(
+        "events:state",
+        frozenset({MEMBER}) | TOKYO_ADMINS,
+        kwargs=lambda w: {"pk": w.event.pk},
+        data={"state": "cancelled", "note": "中止します。"},
+    ),
+]
+
+PUBLIC = {
+    "events:list",
+    "events:past",
+    "events:platform_list",
+    "events:calendar",
+    "events:calendar_month",
+    "events:feed",
+    "events:feed_ics",
+    "events:detail",
+    "events:ics",
+}

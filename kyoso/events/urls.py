@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+urlpatterns = [
+    path("events/", views.event_list, name="list"),
+    path("events/past/", views.event_past, name="past"),
+    path("events/new/", views.event_new, name="new"),
+    path("events/calendar/", views.event_calendar, name="calendar"),
+    path("events/calendar/<int:year>/<int:month>/", views.event_calendar, name="calendar_month"),
+    path("events/feed/", views.EventFeed(), name="feed"),
+    path("events/feed.ics", views.feed_ics, name="feed_ics"),
+    path("events/<int:pk>/", views.event_detail, name="detail"),
+    path("events/<int:pk>.ics", views.event_ics, name="ics"),
+    path("events/<int:pk>/edit/", views.event_edit, name="edit"),
+    path("events/<int:pk>/state/", views.event_state, name="state"),
+    path("p/<slug:slug>/events/", views.platform_event_list, name="platform_list"),
+    path("p/<slug:slug>/events/new/", views.event_new, name="platform_new"),
+]

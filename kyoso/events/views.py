@@ -1,0 +1,419 @@
+"""Events pages: upcoming and past lists with filters, month calendar, detail (JSON-LD, .ics),
+register, edit, cancel / postpone, iCalendar and Atom feeds."""
+
+import calendar as pycalendar
+import datetime
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kyoso.core.cache import cache_anonymous_page
+from kyoso.core.facets_html import checkboxes, select_options
+from kyoso.core.feeds import TextAtom1Feed
+from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.moderation.edit_flow import answer_edit
+from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
+from kyoso.platforms.access import access_platform, can_moderate
+from kyoso.regions import reference
+
+from . import ics, selectors
+from .access import (
+    access_event_edit,
+    access_event_public,
+    can_edit_event,
+    member_organisations,
+    registrable_platforms,
+)
+from .actions import event_register, event_set_state, event_update
+from .forms import EventForm, StateForm
+from .models import Event
+from .revisions import SPEC
+
+TITLE = gettext_lazy("イベント情報")
+
+
+def _crumbs(platform, *rest):
+    crumbs = [(platform.short_name(), platform.get_absolute_url())] if platform else []
+    return crumbs + list(rest)
+
+
+def _list(request, platform, *, past: bool = False):
+    filters = selectors.parse_filters(request.GET)
+    results = selectors.Results(filters, platform, past=past)
+    ordered = results.ordered_ids()
+    page = paginate(
+        request,
+        LazyWindow(
+            results.total,
+            lambda limit, offset: selectors.events_by_id(ordered[offset : offset + limit]),
+        ),
+        per_page=20,
+    )
+    facets = results.facets()
+    if platform is not None:
+        request.platform = platform
+    unset = _("指定しない")
+    muni_options = ""
+    if filters.prefecture is not None:
+        muni_options = select_options(
+            [
+                (code, name, None)
+                for code, name in reference.municipalities_of(filters.prefecture.code)
+            ],
+            filters.municipality.lg_code if filters.municipality else "",
+            empty_label=_("市区町村を指定しない"),
+        )
+    context = {
+        "platform": platform,
+        "past": past,
+        "filters": filters,
+        "page": page,
+        "pref_options": select_options(
+            [(p.code, p.display_name(), None) for p in reference.prefectures()],
+            filters.prefecture.code if filters.prefecture else "",
+            empty_label=unset,
+        ),
+        "muni_options": muni_options,
+        "field_options_html": select_options(
+            [
+                (f.slug, f.display_name(), facets["field"].get(f.slug, 0))
+                for f in reference.fields()
+            ],
+            filters.field_slugs[0] if filters.field_slugs else "",
+            empty_label=_("すべての分野"),
+        ),
+        "audience_options": select_options(
+            [(v, label, facets["audience"].get(v, 0)) for v, label in Event.Audience.choices],
+            filters.audience,
+            empty_label=unset,
+        ),
+        "format_checks": checkboxes(
+            "format",
+            "e-format",
+            [(v, label, facets["format"].get(v, 0)) for v, label in Event.Format.choices],
+            filters.formats,
+        ),
+        "can_register": request.user.is_authenticated
+        and registrable_platforms(request.user).exists(),
+        "feed_query": request.GET.urlencode(),
+        "breadcrumbs": _crumbs(
+            platform,
+            *(
+                [(TITLE, reverse("events:list")), (_("終了したイベント"), None)]
+                if past
+                else [(TITLE, None)]
+            ),
+        ),
+    }
+    template = (
+        "events/partials/_results.html" if request.headers.get("HX-Request") else "events/list.html"
+    )
+    return render(request, template, context)
+
+
+@cache_anonymous_page
+def event_list(request):
+    return _list(request, None)
+
+
+@cache_anonymous_page
+def event_past(request):
+    return _list(request, None, past=True)
+
+
+@cache_anonymous_page
+def platform_event_list(request, slug: str):
+    return _list(request, access_platform(slug))
+
+
+def _month(year: int, month: int) -> datetime.date:
+    if not (1990 <= year <= 2100 and 1 <= month <= 12):
+        raise Http404
+    return datetime.date(year, month, 1)
+
+
+@cache_anonymous_page
+def event_calendar(request, year: int | None = None, month: int | None = None):
+    today = timezone.localdate()
+    first = _month(year, month) if year is not None else today.replace(day=1)
+    days = selectors.month_events(first.year, first.month)
+    weeks = []
+    for week in pycalendar.Calendar(firstweekday=6).monthdatescalendar(first.year, first.month):
+        weeks.append([(d, d.month == first.month, days.get(d, [])) for d in week])
+    prev_month = (first - datetime.timedelta(days=1)).replace(day=1)
+    next_month = (first + datetime.timedelta(days=32)).replace(day=1)
+    context = {
+        "first": first,
+        "weeks": weeks,
+        "days_with_events": sorted((d, evs) for d, evs in days.items()),
+        "today": today,
+        "prev_month": prev_month,
+        "next_month": next_month,
+        "breadcrumbs": [(TITLE, reverse("events:list")), (_("カレンダー"), None)],
+    }
+    return render(request, "events/calendar.html", context)
+
+
+def _json_ld(event: Event) -> str:
+    status = {
+        Event.State.SCHEDULED: "EventScheduled",
+        Event.State.CANCELLED: "EventCancelled",
+        Event.State.POSTPONED: "EventPostponed",
+    }[event.state]
+    mode = {
+        Event.Format.VENUE: "OfflineEventAttendanceMode",
+        Event.Format.ONLINE: "OnlineEventAttendanceMode",
+        Event.Format.HYBRID: "MixedEventAttendanceMode",
+    }[event.format]
+    locations = []
+    if event.has_venue:
+        place = {
+            "@type": "Place",
+            "name": event.venue_name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": event.address,
+                "addressRegion": event.municipality.prefecture.name if event.municipality else "",
+                "addressLocality": event.municipality.name if event.municipality else "",
+                "addressCountry": "JP",
+            },
+        }
+        if event.lat is not None and event.lng is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": event.lat,
+                "longitude": event.lng,
+            }
+        locations.append(place)
+    if event.is_online:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    start, end = event.local_start(), event.local_end()
+    if event.all_day:
+        start, end = start.date(), end.date()
+    organiser = event.organiser or event.platform.short_name()
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "description": strip_tags(event.description)[:500],
+        "startDate": start.isoformat(),
+        "endDate": end.isoformat(),
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": f"https://schema.org/{mode}",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "url": settings.SITE_URL + event.get_absolute_url(),
+        "offers": {
+            "@type": "Offer",
+            "price": 0 if event.fee_free else (event.fee_amount or 0),
+            "priceCurrency": "JPY",
+            "url": settings.SITE_URL + event.get_absolute_url(),
+        },
+        "organizer": {"@type": "Organization", "name": organiser},
+        "inLanguage": "ja",
+    }
+    # Inside <script type="application/ld+json">: no "</" may close the element early.
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+@cache_anonymous_page
+def event_detail(request, pk: int):
+    event = access_event_public(pk)
+    related = [
+        e
+        for e in selectors.upcoming(limit=20)
+        if e.pk != event.pk
+        and set(e.fields.values_list("pk", flat=True))
+        & set(event.fields.values_list("pk", flat=True))
+    ][:3]
+    address = " ".join(
+        filter(
+            None,
+            [
+                event.municipality.prefecture.name if event.municipality else "",
+                event.address,
+            ],
+        )
+    )
+    context = {
+        "event": event,
+        "fields": event.fields.all(),
+        "related": related,
+        "json_ld": _json_ld(event),
+        "map_query": address,
+        "days_left": event.days_to_deadline(),
+        "can_edit": can_edit_event(request.user, event),
+        "can_moderate": request.user.is_authenticated
+        and can_moderate(request.user, event.platform),
+        "breadcrumbs": [(TITLE, reverse("events:list")), (event.title, None)],
+    }
+    return render(request, "events/detail.html", context)
+
+
+def event_ics(request, pk: int):
+    event = access_event_public(pk)
+    response = HttpResponse(
+        ics.calendar([event], name=event.title), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="kyoso-event-{event.pk}.ics"'
+    return response
+
+
+def feed_ics(request):
+    """A calendar anyone can subscribe to, for any filter of the list (upcoming events)."""
+    filters = selectors.parse_filters(request.GET)
+    results = selectors.Results(filters, None)
+    events = selectors.events_by_id(results.ordered_ids()[:500])
+    name = str(TITLE)
+    if filters.prefecture is not None:
+        name += f"（{filters.prefecture.display_name()}）"
+    response = HttpResponse(
+        ics.calendar(events, name=name), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'inline; filename="kyoso-events.ics"'
+    return response
+
+
+@login_required
+def event_new(request, slug: str | None = None):
+    platforms = registrable_platforms(request.user)
+    if not platforms.exists():
+        raise PermissionDenied
+    organisations = list(member_organisations(request.user))
+    form = EventForm(platforms=platforms)
+    if slug is not None:
+        chosen = access_platform(slug)
+        if not platforms.filter(pk=chosen.pk).exists():
+            raise PermissionDenied
+        form.initial["platform"] = chosen.pk
+    status = 200
+    if request.method == "POST":
+        form = EventForm(request.POST, platforms=platforms)
+        if form.is_valid():
+            event = event_register(
+                actor=request.user,
+                form=form,
+                organisation=organisations[0] if organisations else None,
+            )
+            messages.success(
+                request, _("「%(title)s」を登録し、審査に送りました。") % {"title": event.title}
+            )
+            return redirect("accounts:me")
+        status = 200 if form.picker_step else 422
+    crumbs = [(TITLE, reverse("events:list")), (_("イベントの登録"), None)]
+    return render(
+        request,
+        "events/form.html",
+        {"form": form, "organisations": organisations, "breadcrumbs": crumbs},
+        status=status,
+    )
+
+
+@login_required
+def event_edit(request, pk: int):
+    event = access_event_edit(request.user, pk)
+    waiting = pending_revision_for(event, request.user)
+    form = EventForm(instance=event, editing=True)
+    if waiting is not None:
+        form.initial.update(SPEC.to_initial(waiting.data))
+    status = 200
+    if request.method == "POST":
+        form = EventForm(request.POST, instance=event, editing=True)
+        response, status = answer_edit(
+            request,
+            form=form,
+            obj=event,
+            save=lambda: event_update(actor=request.user, event=event, form=form),
+            saved_message=_("イベントの情報を更新しました。"),
+            public_url=lambda: event.get_absolute_url() if event.is_published else None,
+        )
+        if response is not None:
+            return response
+    return render(
+        request,
+        "events/form.html",
+        {
+            "form": form,
+            "event": event,
+            "waiting": waiting,
+            "goes_live": event.status not in LIVE_STATES
+            or can_moderate(request.user, event.platform),
+            "breadcrumbs": [(TITLE, reverse("events:list")), (event.title, None)],
+        },
+        status=status,
+    )
+
+
+@login_required
+def event_state(request, pk: int):
+    """中止 / 延期 / 予定どおり (with a message to readers), confirmed on its own page."""
+    event = access_event_edit(request.user, pk)
+    form = StateForm(initial={"state": event.state, "note": event.state_note})
+    status = 200
+    if request.method == "POST":
+        form = StateForm(request.POST)
+        if form.is_valid():
+            event_set_state(
+                actor=request.user,
+                event=event,
+                state=form.cleaned_data["state"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(
+                request,
+                _("開催状況を「%(state)s」にしました。") % {"state": event.get_state_display()},
+            )
+            return redirect(event.get_absolute_url() if event.is_published else "accounts:me")
+        status = 422
+    return render(
+        request,
+        "events/state.html",
+        {
+            "form": form,
+            "event": event,
+            "breadcrumbs": [(event.title, event.get_absolute_url()), (_("中止・延期"), None)],
+        },
+        status=status,
+    )
+
+
+class EventFeed(Feed):
+    """Atom feed of upcoming events; the list's filters apply (/events/feed/?pref=14)."""
+
+    feed_type = TextAtom1Feed
+    title = TITLE
+    subtitle = gettext_lazy("生活支援共創プラットフォームに登録されたイベント・研修・交流会")
+
+    def get_object(self, request):
+        return request
+
+    def link(self, request):
+        return reverse("events:list") + ("?" + request.GET.urlencode() if request.GET else "")
+
+    def items(self, request):
+        results = selectors.Results(selectors.parse_filters(request.GET), None)
+        return selectors.events_by_id(results.ordered_ids()[:50])
+
+    def item_title(self, item):
+        prefix = f"【{item.get_state_display()}】" if item.state != Event.State.SCHEDULED else ""
+        return prefix + item.title
+
+    def item_description(self, item):
+        when = timezone.localtime(item.starts_at).strftime("%Y-%m-%d %H:%M")
+        return f"{when} {strip_tags(item.description)[:200]}"
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
