@@ -160,9 +160,12 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
             "fee_amount": {"min_value": gettext_lazy("参加費は0円以上で入力してください。")},
         }
 
-    def __init__(self, *args, platforms=None, editing: bool = False, **kwargs):
+    def __init__(self, *args, platforms=None, editing: bool = False, importing=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.editing = editing
+        if importing:
+            # The open-data layout has no fields column: imported events may have none.
+            self.fields["fields"].required = False
         self.fields["format"].choices = Event.Format.choices
         self.fields["capacity"].validators.append(
             MinValueValidator(1, message=_("定員は1人以上で入力してください。"))
@@ -276,3 +279,39 @@ class StateForm(forms.Form):
                 "note", _("中止・延期のときは、参加予定の方へのお知らせを書いてください。")
             )
         return data
+
+
+class ImportForm(forms.Form):
+    platform = PlatformChoiceField(
+        label=gettext_lazy("掲載するプラットフォーム"),
+        queryset=None,
+        empty_label=gettext_lazy("選択してください"),
+        error_messages={"required": gettext_lazy("掲載するプラットフォームを選んでください。")},
+    )
+    file = forms.FileField(
+        label=gettext_lazy("CSV ファイル"),
+        help_text=gettext_lazy(
+            "自治体標準オープンデータセット「イベント一覧」の形式"
+            "（UTF-8 または Shift_JIS、2MBまで）。"
+        ),
+        error_messages={
+            "required": gettext_lazy("CSV ファイルを選んでください。"),
+            "empty": gettext_lazy("ファイルが空です。"),
+        },
+    )
+
+    def __init__(self, *args, platforms=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["platform"].queryset = platforms
+
+    def clean_file(self):
+        from .imports import read
+
+        upload = self.cleaned_data["file"]
+        raw = upload.read(2 * 1024 * 1024 + 1)
+        try:
+            self.rows = read(raw)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+        self.text = raw
+        return upload

@@ -88,9 +88,20 @@ class Event(Publishable):
     state_note = models.TextField(_("中止・延期のお知らせ"), max_length=1000, blank=True)
     # iCalendar SEQUENCE: bumped by every change a calendar must pick up.
     sequence = models.PositiveIntegerField(default=0)
+    # Where an imported event came from (the open-data layout's code + NO): importing the same
+    # file again updates these events instead of adding them twice.
+    source_code = models.CharField(max_length=6, blank=True, db_index=True)
+    source_no = models.CharField(max_length=40, blank=True)
 
     class Meta:
         ordering = ["starts_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_code", "source_no"],
+                condition=~models.Q(source_no=""),
+                name="events_unique_source",
+            )
+        ]
         verbose_name = _("イベント")
         verbose_name_plural = _("イベント")
 

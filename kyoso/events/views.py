@@ -21,13 +21,14 @@ from django.utils.translation import gettext_lazy
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.facets_html import checkboxes, select_options
 from kyoso.core.feeds import TextAtom1Feed
+from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.moderation.edit_flow import answer_edit
 from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
 from kyoso.platforms.access import access_platform, can_moderate
 from kyoso.regions import reference
 
-from . import ics, selectors
+from . import ics, opendata, selectors
 from .access import (
     access_event_edit,
     access_event_public,
@@ -36,7 +37,7 @@ from .access import (
     registrable_platforms,
 )
 from .actions import event_register, event_set_state, event_update
-from .forms import EventForm, StateForm
+from .forms import EventForm, ImportForm, StateForm
 from .models import Event
 from .revisions import SPEC
 
@@ -417,3 +418,142 @@ class EventFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
+
+def _export_events(request):
+    results = selectors.Results(selectors.parse_filters(request.GET), None)
+    return selectors.events_by_id(results.ordered_ids())
+
+
+def export_csv(request):
+    """The list (its filters apply) in the 自治体標準オープンデータセット「イベント一覧」 layout:
+    UTF-8 with BOM, formula-safe cells. Applicants' data is never part of it."""
+    return csv_response(
+        _export_events(request),
+        row=opendata.row,
+        columns=opendata.COLUMNS,
+        filename="kyoso-events.csv",
+    )
+
+
+def export_json(request):
+    return json_response(
+        request, _export_events(request), row=opendata.row, source=reverse("events:list")
+    )
+
+
+IMPORT_TTL = 3600
+
+
+def _import_rows(user, platform, values_list):
+    """Each CSV row checked by the event form, as it would be saved; nothing is saved here."""
+    from .imports import Row, form_data
+
+    platforms = registrable_platforms(user)
+    rows = []
+    for index, values in enumerate(values_list, start=2):
+        code = values.get("都道府県コード又は市区町村コード", "")[:6]
+        no = values.get("NO", "")[:40]
+        row = Row(line=index, code=code, no=no, title=values.get("イベント名", ""))
+        data, row.errors = form_data(values, platform)
+        existing = (
+            Event.objects.filter(source_code=code, source_no=no).select_related("platform").first()
+            if no
+            else None
+        )
+        if existing is not None and not can_edit_event(user, existing):
+            row.errors.append(_("同じコードと NO のイベントを、ほかの団体が登録しています。"))
+        elif existing is not None:
+            row.existing = existing
+            form = EventForm(
+                {**data, "base_version": existing.version},
+                instance=existing,
+                editing=True,
+                importing=True,
+            )
+        else:
+            form = EventForm(data, platforms=platforms, importing=True)
+        if existing is None or row.existing is not None:
+            if not form.is_valid():
+                row.errors += [
+                    f"{form.fields[name].label if name in form.fields else ''}：{error}"
+                    for name, errors in form.errors.items()
+                    for error in errors
+                ]
+            row.form = form
+        rows.append(row)
+    return rows
+
+
+@login_required
+def event_import(request):
+    """Upload → a preview with each row's errors → confirm. Nothing is saved before the confirm."""
+    from django.core.cache import caches
+
+    from .imports import read
+
+    platforms = registrable_platforms(request.user)
+    if not platforms.exists():
+        raise PermissionDenied
+    cache = caches["default"]
+    form = ImportForm(platforms=platforms)
+    rows, token, status = None, "", 200
+    if request.method == "POST" and request.POST.get("token"):
+        token = request.POST["token"][:64]
+        stored = cache.get(f"events-import:{request.user.pk}:{token}")
+        if stored is None:
+            messages.error(request, _("確認の期限が切れました。もう一度ファイルを選んでください。"))
+            return redirect("events:import")
+        platform = platforms.filter(pk=stored["platform"]).first()
+        if platform is None:
+            raise PermissionDenied
+        rows = _import_rows(request.user, platform, read(stored["csv"]))
+        organisation = member_organisations(request.user).first()
+        created = updated = 0
+        for row in rows:
+            if row.errors:
+                continue
+            if row.existing is not None:
+                event_update(actor=request.user, event=row.existing, form=row.form)
+                updated += 1
+            else:
+                event = event_register(actor=request.user, form=row.form, organisation=organisation)
+                Event.objects.filter(pk=event.pk).update(source_code=row.code, source_no=row.no)
+                created += 1
+        cache.delete(f"events-import:{request.user.pk}:{token}")
+        skipped = sum(1 for r in rows if r.errors)
+        message = _(
+            "%(created)d件を登録し、%(updated)d件を更新しました（審査の後に公開されます）。"
+            "エラーのあった%(skipped)d件は読み込んでいません。"
+        )
+        messages.success(
+            request, message % {"created": created, "updated": updated, "skipped": skipped}
+        )
+        return redirect("accounts:me")
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES, platforms=platforms)
+        if form.is_valid():
+            import secrets
+
+            platform = form.cleaned_data["platform"]
+            rows = _import_rows(request.user, platform, form.rows)
+            token = secrets.token_urlsafe(24)
+            cache.set(
+                f"events-import:{request.user.pk}:{token}",
+                {"platform": platform.pk, "csv": form.text},
+                IMPORT_TTL,
+            )
+        else:
+            status = 422
+    return render(
+        request,
+        "events/import.html",
+        {
+            "form": form,
+            "rows": rows,
+            "token": token,
+            "valid_count": sum(1 for r in rows or [] if not r.errors),
+            "breadcrumbs": [(TITLE, reverse("events:list")), (_("CSV から読み込む"), None)],
+        },
+        status=status,
+    )

@@ -15,6 +15,7 @@ REGISTRARS = frozenset({MEMBER, OTHER_MEMBER, ADMIN, OTHER_ADMIN, NATIONAL})
 
 ROWS = [
     Row("events:new", REGISTRARS),
+    Row("events:import", REGISTRARS),
     # On a prefecture's site: not for another prefecture's admins.
     Row("events:platform_new", REGISTRARS - {OTHER_ADMIN}, kwargs=lambda w: {"slug": "tokyo"}),
     # The organisation's members and the event's platform admins.
@@ -35,6 +36,8 @@ PUBLIC = {
     "events:calendar_month",
     "events:feed",
     "events:feed_ics",
+    "events:export_csv",
+    "events:export_json",
     "events:detail",
     "events:ics",
 }
