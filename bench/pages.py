@@ -1,7 +1,7 @@
 """HTTP benchmark of every list and search page, uncached, on a varied query mix.
 
     python bench/pages.py [--duration 10] [--connections 32] [--sizes demo,100k]
-                          [--databases sqlite,postgresql] [--pages directory,measures,search]
+                          [--databases sqlite,postgresql] [--pages directory,measures,search,events]
 
 For each database (SQLite; PostgreSQL when reachable) and each data size (the demo data; 100,000
 organisations from bench/directory.py plus the demo data), it serves the site with granian
@@ -120,10 +120,25 @@ def mixes(rng: random.Random) -> dict[str, list[str]]:
         if a != b
         for p in (1, 2)
     }
+    events = set()
+    formats = ["venue", "online", "hybrid"]
+    while len(events) < 5_000:
+        params = []
+        if rng.random() < 0.5:
+            params.append(f"q={quote(rng.choice(WORDS))}")
+        if rng.random() < 0.7:
+            params.append(f"pref={rng.randint(1, 47):02d}")
+        if rng.random() < 0.5:
+            params.append(f"field={rng.choice(FIELDS)}")
+        if rng.random() < 0.3:
+            params.append(f"format={rng.choice(formats)}")
+        params.append(f"page={rng.choice([1, 1, 2])}")
+        events.add("/events/?" + "&".join(params))
     return {
         "directory": sorted(directory),
         "measures": sorted(measures),
         "search": sorted(search),
+        "events": sorted(events),
     }
 
 
@@ -282,7 +297,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--sizes", default="demo,100k")
     parser.add_argument("--databases", default="sqlite,postgresql")
-    parser.add_argument("--pages", default="directory,measures,search")
+    parser.add_argument("--pages", default="directory,measures,search,events")
     args = parser.parse_args()
     for tool, package in (("wrk", "wrk"), ("nginx", "nginx-light")):
         if shutil.which(tool) is None:

@@ -81,3 +81,36 @@ def test_register_approve_find_and_cancel_an_event(page):
     assert_accessible(page)
     feed = page.request.get("/events/feed.ics?pref=14").body().decode()
     assert "STATUS:CANCELLED" in feed
+
+
+def test_a_resident_applies_without_an_account_and_cancels_by_mail(page, server):
+    from .test_journeys import _latest_mail
+
+    address = f"applicant-{int(time.time() * 1000)}@example.jp"
+    page.goto("/events/?q=養成研修")
+    page.get_by_role("link", name=re.compile("生活支援コーディネーター養成研修")).first.click()
+    page.get_by_role("link", name="参加を申し込む").click()
+    assert_accessible(page)
+    page.get_by_label(re.compile("^お名前")).fill("申込 花子")
+    page.get_by_label(re.compile("^メールアドレス")).fill(address)
+    page.get_by_label(re.compile("^配慮してほしいこと")).fill("車椅子で参加します")
+    page.get_by_role("button", name="申し込む").click()
+    page.get_by_role("heading", name="申し込みを受け付けました").wait_for()
+    assert_accessible(page)
+    body = _latest_mail(server["mail_dir"], address)
+    link = re.search(r"https?://\S+(/events/applications/cancel/\S+/)", body).group(1)
+    page.goto(link)
+    assert_accessible(page)
+    page.get_by_role("button", name="取り消す").click()
+    page.get_by_text("申し込みを取り消しました。").wait_for()
+    assert_accessible(page)
+
+    # The full event takes the next applicant on its waiting list.
+    page.goto("/events/?q=スマホ教室")
+    page.get_by_role("link", name=re.compile("スマホ教室")).first.click()
+    page.get_by_role("link", name="キャンセル待ちで申し込む").click()
+    page.get_by_label(re.compile("^お名前")).fill("待つ 太郎")
+    page.get_by_label(re.compile("^電話番号")).fill("090-0000-1111")
+    page.get_by_role("button", name="申し込む").click()
+    page.get_by_role("heading", name="キャンセル待ちで受け付けました").wait_for()
+    assert_accessible(page)

@@ -229,7 +229,13 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/h/ip",
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "1/3m/key",
+    # Applying to an event needs no account: a per-address limit keeps the forms from being
+    # flooded (kyoso.events.views.event_apply).
+    "event_application": "20/h/ip",
 }
+# Days after an event ends before its applicants' names and contacts are erased
+# (`manage.py purge_event_applications`, run daily).
+EVENT_APPLICATION_RETENTION_DAYS = int(os.environ.get("EVENT_APPLICATION_RETENTION_DAYS", "30"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kyoso"
 LOGIN_REDIRECT_URL = "/accounts/me/"

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kyoso.core.blocks import MY_PAGE, blocks_for
 from kyoso.moderation.selectors import proposed_revisions, submitted_items
 from kyoso.platforms.selectors import platform_roles
 
@@ -31,6 +32,7 @@ def me(request):
             "roles": platform_roles().filter(user=request.user),
             "submissions": submitted_items(user=request.user),
             "proposals": proposed_revisions(user=request.user),
+            "contributed": blocks_for(MY_PAGE, user=request.user),
             "breadcrumbs": [(_("マイページ"), None)],
         },
         status=status,

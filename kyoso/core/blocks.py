@@ -7,8 +7,9 @@ A content app registers in its AppConfig.ready():
     blocks.register(Block("news", places={NATIONAL_HOME, PLATFORM_HOME}, order=20,
                           template="news/partials/_home_block.html", context=news_block))
 
-`context(place=…, platform=…, organisation=…)` returns the template's context, or None to show
-nothing there (an empty block is better left out than shown empty on a home page)."""
+`context(place=…, platform=…, organisation=…)` (and `user=…` on マイページ) returns the
+template's context, or None to show nothing there (an empty block is better left out than
+shown empty on a home page)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 NATIONAL_HOME = "national_home"
 PLATFORM_HOME = "platform_home"
 ORGANISATION = "organisation"
-PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION})
+MY_PAGE = "my_page"
+PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION, MY_PAGE})
 
 
 @dataclass(frozen=True)
@@ -45,13 +47,16 @@ def register(block: Block) -> None:
     _registry[block.key] = block
 
 
-def blocks_for(place: str, *, platform=None, organisation=None) -> list[ShownBlock]:
+def blocks_for(place: str, *, platform=None, organisation=None, user=None) -> list[ShownBlock]:
     """The blocks shown at `place`, in their order, each with its context."""
     shown = []
     for block in sorted(_registry.values(), key=lambda b: (b.order, b.key)):
         if place not in block.places:
             continue
-        context = block.context(place=place, platform=platform, organisation=organisation)
+        kwargs = {"place": place, "platform": platform, "organisation": organisation}
+        if place == MY_PAGE:
+            kwargs["user"] = user
+        context = block.context(**kwargs)
         if context is not None:
             shown.append(ShownBlock(block.key, block.template, {**context, "place": place}))
     return shown

@@ -46,4 +46,8 @@ def event_set_state(*, actor, event: Event, state: str, note: str = "") -> Event
         data={"note": note} if note else None,
     )
     schedule_index(event)
+    if state != Event.State.SCHEDULED:
+        from .applications import notify_state
+
+        notify_state(event)
     return event

@@ -38,6 +38,15 @@ class EventsConfig(AppConfig):
                 order=10,
             )
         )
+        blocks.register(
+            blocks.Block(
+                "my_applications",
+                places=frozenset({blocks.MY_PAGE}),
+                template="events/partials/_my_applications.html",
+                context=my_applications_block,
+                order=10,
+            )
+        )
 
 
 def home_block(*, place, platform, organisation):
@@ -57,3 +66,20 @@ def organisation_block(*, place, platform, organisation):
 
     events = upcoming(organisation=organisation, limit=10)
     return {"events": events} if events else None
+
+
+def my_applications_block(*, place, platform, organisation, user):
+    """The signed-in person's applications on マイページ (hidden when none)."""
+    from django.urls import reverse
+
+    from .applications import cancel_token
+    from .models import Application
+
+    rows = list(
+        Application.objects.filter(user=user)
+        .select_related("event__municipality")
+        .order_by("-created_at")[:20]
+    )
+    for row in rows:
+        row.cancel_path = reverse("events:application_cancel", kwargs={"token": cancel_token(row)})
+    return {"applications": rows} if rows else None

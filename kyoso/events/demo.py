@@ -11,7 +11,7 @@ from kyoso.moderation.models import Status
 from kyoso.platforms.models import Platform
 from kyoso.regions.models import Field, Municipality
 
-from .models import Event
+from .models import Application, Event
 
 # (title, kana, municipality LG code or "" for online, format, days from today, start hour,
 #  hours, fields, audiences, fee, capacity, deadline days before, venue, accessibility)
@@ -139,7 +139,7 @@ EVENTS = [
         ["learning"],
         ["resident"],
         0,
-        20,
+        12,
         2,
         "仙台市 市民活動サポートセンター",
         ["wheelchair", "hearing_loop"],
@@ -692,6 +692,7 @@ EVENTS = [
 ]
 CANCELLED = "介護予防教室「いきいき百歳体操」体験会"
 POSTPONED = "見守りネットワーク交流会"
+FULL = "スマホ教室 はじめてのビデオ通話"
 
 
 def load() -> str:
@@ -747,6 +748,7 @@ def load() -> str:
             fee_amount=fee or None,
             fee_details="資料代" if fee else "",
             capacity=capacity,
+            takes_applications=bool(capacity) and days > 0 and i % 2 == 0,
             apply_method="メールまたは電話でお申し込みください（デモ）。" if capacity else "",
             apply_deadline=(
                 timezone.make_aware(
@@ -781,6 +783,23 @@ def load() -> str:
             event.sequence = 1
             event.save(update_fields=["state", "state_note", "sequence"])
         created.append(event)
+    # One popular event is full, with two people waiting.
+    full = next(e for e in created if e.title.startswith(FULL))
+    full.takes_applications = True
+    full.save(update_fields=["takes_applications"])
+    names = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤"]
+    seats = 0
+    for n in range(12):
+        size = 2 if n % 3 == 0 else 1
+        status = "confirmed" if seats + size <= (full.capacity or 0) else "waitlisted"
+        seats += size if status == "confirmed" else 0
+        Application.objects.create(
+            event=full,
+            name=f"{names[n % len(names)]} {n + 1}（デモ）",
+            email=f"demo-applicant{n + 1}@example.jp",
+            party_size=size,
+            status=status,
+        )
     from kyoso.search.engine import index_object
 
     for event in created:

@@ -119,6 +119,7 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
         "fee_amount",
         "fee_details",
         "capacity",
+        "takes_applications",
         "apply_method",
         "deadline_date",
         "organiser",
@@ -140,6 +141,7 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
             "fee_amount",
             "fee_details",
             "capacity",
+            "takes_applications",
             "apply_method",
             "organiser",
             "contact",
@@ -315,3 +317,70 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(str(exc), code="invalid") from None
         self.text = raw
         return upload
+
+
+class ApplicationForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("お名前"),
+        max_length=100,
+        error_messages={"required": gettext_lazy("お名前を入力してください。")},
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("メールアドレス"),
+        required=False,
+        help_text=gettext_lazy("確認のメールと、キャンセルのためのリンクをお送りします。"),
+        error_messages={"invalid": gettext_lazy("メールアドレスの形式が正しくありません。")},
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("電話番号"),
+        max_length=30,
+        required=False,
+        help_text=gettext_lazy("メールアドレスがない方は、電話番号を入力してください。"),
+    )
+    party_size = forms.IntegerField(
+        label=gettext_lazy("人数"),
+        min_value=1,
+        max_value=10,
+        initial=1,
+        error_messages={
+            "required": gettext_lazy("人数を入力してください。"),
+            "min_value": gettext_lazy("人数は1人以上にしてください。"),
+            "max_value": gettext_lazy("1回の申し込みは10人までです。"),
+            "invalid": gettext_lazy("人数は数字で入力してください。"),
+        },
+    )
+    needs = forms.CharField(
+        label=gettext_lazy("配慮してほしいこと"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("車椅子、手話通訳、筆談など。主催者だけが見ます。"),
+    )
+
+    def clean_phone(self):
+        import re
+
+        phone = self.cleaned_data.get("phone", "").strip()
+        if phone and not re.fullmatch(r"[0-9０-９+()（）\- ー－]{6,30}", phone):
+            raise forms.ValidationError(_("電話番号は数字とハイフンで入力してください。"))
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and "email" not in self.errors:
+            self.add_error("email", _("メールアドレスか電話番号のどちらかを入力してください。"))
+        return data
+
+
+class MailApplicantsForm(forms.Form):
+    subject = forms.CharField(
+        label=gettext_lazy("件名"),
+        max_length=120,
+        error_messages={"required": gettext_lazy("件名を入力してください。")},
+    )
+    body = forms.CharField(
+        label=gettext_lazy("本文"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": gettext_lazy("本文を入力してください。")},
+    )

@@ -67,6 +67,14 @@ class Event(Publishable):
     fee_amount = models.PositiveIntegerField(_("参加費（円）"), null=True, blank=True)
     fee_details = models.CharField(_("参加費の詳細"), max_length=200, blank=True)
     capacity = models.PositiveIntegerField(_("定員（人）"), null=True, blank=True)
+    takes_applications = models.BooleanField(
+        _("このサイトで参加の申し込みを受け付ける"),
+        default=False,
+        help_text=_(
+            "申し込みは定員まで受け付け、その後はキャンセル待ちになります。"
+            "キャンセルが出ると、待っている方が順に繰り上がります。"
+        ),
+    )
     apply_method = models.TextField(_("申込方法"), max_length=1000, blank=True)
     apply_deadline = models.DateTimeField(_("申込締切"), null=True, blank=True)
     organiser = models.CharField(_("主催者"), max_length=200, blank=True)
@@ -165,3 +173,38 @@ class Event(Publishable):
     def accessibility_labels(self) -> list[str]:
         labels = dict(self.Access.choices)
         return [str(labels[a]) for a in self.accessibility if a in labels]
+
+
+class Application(models.Model):
+    """Someone taking part (no account needed). Personal data: seen only by the event's
+    organisation and its platform's admins, never exported, fed or indexed, and erased
+    EVENT_APPLICATION_RETENTION_DAYS after the event."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("参加確定")
+        WAITLISTED = "waitlisted", _("キャンセル待ち")
+        CANCELLED = "cancelled", _("キャンセル")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="applications")
+    user = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("お名前"), max_length=100)
+    email = models.EmailField(_("メールアドレス"), blank=True)
+    phone = models.CharField(_("電話番号"), max_length=30, blank=True)
+    party_size = models.PositiveSmallIntegerField(_("人数"), default=1)
+    needs = models.TextField(_("配慮してほしいこと"), max_length=500, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    anonymised = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}:{self.pk}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status != self.Status.CANCELLED

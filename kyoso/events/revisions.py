@@ -25,6 +25,7 @@ SCALARS = [
     "fee_amount",
     "fee_details",
     "capacity",
+    "takes_applications",
     "apply_method",
     "organiser",
     "contact",

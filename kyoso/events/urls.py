@@ -18,6 +18,23 @@ urlpatterns = [
     path("events/<int:pk>.ics", views.event_ics, name="ics"),
     path("events/<int:pk>/edit/", views.event_edit, name="edit"),
     path("events/<int:pk>/state/", views.event_state, name="state"),
+    path("events/<int:pk>/apply/", views.event_apply, name="apply"),
+    path("events/<int:pk>/applications/", views.event_applications, name="applications"),
+    path(
+        "events/<int:pk>/applications.csv",
+        views.event_applications_csv,
+        name="applications_csv",
+    ),
+    path(
+        "events/<int:pk>/applications/mail/",
+        views.event_applications_mail,
+        name="applications_mail",
+    ),
+    path(
+        "events/applications/cancel/<str:token>/",
+        views.application_cancel,
+        name="application_cancel",
+    ),
     path("p/<slug:slug>/events/", views.platform_event_list, name="platform_list"),
     path("p/<slug:slug>/events/new/", views.event_new, name="platform_new"),
 ]

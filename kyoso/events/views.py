@@ -28,7 +28,7 @@ from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
 from kyoso.platforms.access import access_platform, can_moderate
 from kyoso.regions import reference
 
-from . import ics, opendata, selectors
+from . import applications, ics, opendata, selectors
 from .access import (
     access_event_edit,
     access_event_public,
@@ -37,7 +37,13 @@ from .access import (
     registrable_platforms,
 )
 from .actions import event_register, event_set_state, event_update
-from .forms import EventForm, ImportForm, StateForm
+from .forms import (
+    ApplicationForm,
+    EventForm,
+    ImportForm,
+    MailApplicantsForm,
+    StateForm,
+)
 from .models import Event
 from .revisions import SPEC
 
@@ -253,6 +259,8 @@ def event_detail(request, pk: int):
         "json_ld": _json_ld(event),
         "map_query": address,
         "days_left": event.days_to_deadline(),
+        "applications_open": applications.is_open(event),
+        "places_left": applications.places_left(event) if event.takes_applications else None,
         "can_edit": can_edit_event(request.user, event),
         "can_moderate": request.user.is_authenticated
         and can_moderate(request.user, event.platform),
@@ -554,6 +562,182 @@ def event_import(request):
             "token": token,
             "valid_count": sum(1 for r in rows or [] if not r.errors),
             "breadcrumbs": [(TITLE, reverse("events:list")), (_("CSV から読み込む"), None)],
+        },
+        status=status,
+    )
+
+
+# --- taking part ------------------------------------------------------------------------------
+
+
+def event_apply(request, pk: int):
+    """Apply without an account: the form, then a page with the result (and the cancel link, for
+    people who gave a phone number only). Never cached: it carries a CSRF token."""
+    from allauth.core import ratelimit
+
+    event = access_event_public(pk)
+    if not event.takes_applications:
+        raise Http404
+    form = ApplicationForm()
+    status = 200
+    if request.method == "POST" and applications.is_open(event):
+        form = ApplicationForm(request.POST)
+        if form.is_valid():
+            if not ratelimit.consume(request, action="event_application"):
+                form.add_error(None, _("短い時間に申し込みが続いたため、受け付けを止めています。"))
+                status = 429
+            else:
+                try:
+                    application = applications.application_create(
+                        event=event, data=form.cleaned_data, user=request.user
+                    )
+                except applications.ApplicationClosed as exc:
+                    form.add_error(None, str(exc))
+                    status = 409
+                else:
+                    response = render(
+                        request,
+                        "events/apply_done.html",
+                        {
+                            "event": event,
+                            "application": application,
+                            "cancel_path": reverse(
+                                "events:application_cancel",
+                                kwargs={"token": applications.cancel_token(application)},
+                            ),
+                            "breadcrumbs": [
+                                (event.title, event.get_absolute_url()),
+                                (_("申し込み"), None),
+                            ],
+                        },
+                    )
+                    response["Cache-Control"] = "private, no-store"
+                    return response
+        else:
+            status = 422
+    response = render(
+        request,
+        "events/apply.html",
+        {
+            "event": event,
+            "form": form,
+            "open": applications.is_open(event),
+            "places_left": applications.places_left(event),
+            "breadcrumbs": [(event.title, event.get_absolute_url()), (_("申し込み"), None)],
+        },
+        status=status,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def application_cancel(request, token: str):
+    """The link from the confirmation mail: a confirmation page, then the cancellation."""
+    application = applications.application_from_token(token)
+    if application is None:
+        raise Http404
+    done = False
+    if request.method == "POST" and application.is_active:
+        applications.application_cancel(application=application)
+        application.refresh_from_db()
+        done = True
+    response = render(
+        request,
+        "events/application_cancel.html",
+        {
+            "application": application,
+            "event": application.event,
+            "done": done,
+            "breadcrumbs": [(_("申し込みの取り消し"), None)],
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    # The token in the URL never leaves the site (same-origin keeps the Origin header that the
+    # CSRF check needs; no-referrer would send "Origin: null").
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _organiser_event(request, pk: int) -> Event:
+    event = access_event_edit(request.user, pk)
+    return event
+
+
+@login_required
+def event_applications(request, pk: int):
+    event = _organiser_event(request, pk)
+    rows = list(event.applications.all())
+    context = {
+        "event": event,
+        "rows": rows,
+        "confirmed": sum(a.party_size for a in rows if a.status == "confirmed"),
+        "waitlisted": sum(a.party_size for a in rows if a.status == "waitlisted"),
+        "places_left": applications.places_left(event),
+        "retention_days": settings.EVENT_APPLICATION_RETENTION_DAYS,
+        "breadcrumbs": [(event.title, event.get_absolute_url()), (_("申し込み一覧"), None)],
+    }
+    return render(request, "events/applications.html", context)
+
+
+APPLICATION_COLUMNS = ["受付番号", "状態", "お名前", "メールアドレス", "電話番号", "人数",
+                       "配慮してほしいこと", "申込日時"]  # fmt: skip
+
+
+@login_required
+def event_applications_csv(request, pk: int):
+    """The organiser's list as CSV (UTF-8 with BOM, formula-safe); never public."""
+    event = _organiser_event(request, pk)
+
+    def row(a):
+        return {
+            "受付番号": a.pk,
+            "状態": a.get_status_display(),
+            "お名前": a.name,
+            "メールアドレス": a.email,
+            "電話番号": a.phone,
+            "人数": a.party_size,
+            "配慮してほしいこと": a.needs,
+            "申込日時": timezone.localtime(a.created_at).strftime("%Y-%m-%d %H:%M"),
+        }
+
+    response = csv_response(
+        event.applications.all(),
+        row=row,
+        columns=APPLICATION_COLUMNS,
+        filename=f"kyoso-event-{event.pk}-applications.csv",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def event_applications_mail(request, pk: int):
+    event = _organiser_event(request, pk)
+    form = MailApplicantsForm()
+    status = 200
+    if request.method == "POST":
+        form = MailApplicantsForm(request.POST)
+        if form.is_valid():
+            sent = applications.mail_applicants(
+                actor=request.user,
+                event=event,
+                subject=form.cleaned_data["subject"],
+                body=form.cleaned_data["body"],
+            )
+            messages.success(request, _("%(n)d人にメールを送りました。") % {"n": sent})
+            return redirect("events:applications", pk=event.pk)
+        status = 422
+    return render(
+        request,
+        "events/applications_mail.html",
+        {
+            "event": event,
+            "form": form,
+            "breadcrumbs": [
+                (event.title, event.get_absolute_url()),
+                (_("申し込み一覧"), reverse("events:applications", kwargs={"pk": event.pk})),
+                (_("メールを送る"), None),
+            ],
         },
         status=status,
     )

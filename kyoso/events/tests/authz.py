@@ -26,6 +26,25 @@ ROWS = [
         kwargs=lambda w: {"pk": w.event.pk},
         data={"state": "cancelled", "note": "中止します。"},
     ),
+    # Applicants' personal data: the organisation and the platform's admins only.
+    Row(
+        "events:applications",
+        frozenset({MEMBER}) | TOKYO_ADMINS,
+        kwargs=lambda w: {"pk": w.event.pk},
+        method="get",
+    ),
+    Row(
+        "events:applications_csv",
+        frozenset({MEMBER}) | TOKYO_ADMINS,
+        kwargs=lambda w: {"pk": w.event.pk},
+        method="get",
+    ),
+    Row(
+        "events:applications_mail",
+        frozenset({MEMBER}) | TOKYO_ADMINS,
+        kwargs=lambda w: {"pk": w.event.pk},
+        data={"subject": "会場の変更", "body": "会場が変わりました。"},
+    ),
 ]
 
 PUBLIC = {
@@ -40,4 +59,7 @@ PUBLIC = {
     "events:export_json",
     "events:detail",
     "events:ics",
+    # Anyone may apply (no account); the cancel link is a signed token.
+    "events:apply",
+    "events:application_cancel",
 }
