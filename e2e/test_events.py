@@ -66,6 +66,13 @@ def test_register_approve_find_and_cancel_an_event(page):
     page.goto("/p/kanagawa/")
     assert title in page.content()
     assert_accessible(page)
+    # The organisation's page lists it too (the event page links to its organiser).
+    page.goto("/events/?pref=14")
+    page.get_by_role("link", name=title).click()
+    page.locator("dt:text-is('主催') + dd a").click()
+    page.get_by_role("heading", name="この団体のこれからのイベント").wait_for()
+    assert title in page.content()
+    assert_accessible(page)
 
     # The organiser cancels it: 中止 on the page, in the list and in the feed.
     login(page, "npo@demo.kyoso.example")
@@ -114,3 +121,38 @@ def test_a_resident_applies_without_an_account_and_cancels_by_mail(page, server)
     page.get_by_role("button", name="申し込む").click()
     page.get_by_role("heading", name="キャンセル待ちで受け付けました").wait_for()
     assert_accessible(page)
+
+
+def test_an_admin_imports_a_municipal_csv_after_a_preview(page, tmp_path):
+    day = datetime.date.today() + datetime.timedelta(days=30)
+    header = (
+        "都道府県コード又は市区町村コード,NO,都道府県名,市区町村名,イベント名,イベント名_カナ,"
+        "イベント名_英語,開始日,終了日,開始時間,終了時間,開始日時特記事項,説明,料金(基本),"
+        "料金(詳細),連絡先名称,連絡先電話番号,連絡先内線番号,主催者,場所名称,住所,方書,緯度,経度,"
+        "アクセス方法,駐車場情報,定員,参加申込終了日,参加申込終了時間,参加申込方法,URL,備考"
+    )
+    stamp = int(time.time())
+    rows = [
+        f"141046,J{stamp},神奈川県,横浜市中区,読み込んだ体操教室{stamp},タイソウキョウシツ,,"
+        f'{day:%Y/%m/%d},{day:%Y/%m/%d},10:00:00,11:30:00,,体操です。,"1,000円",,,,,'
+        "横浜市中区,区民会館,神奈川県横浜市中区1-1,,,,,,20,,,,,",
+        f"141046,K{stamp},神奈川県,横浜市中区,時刻が逆の会,ギャク,,{day},{day},15:00,14:00,,"
+        "逆です。,0,,,,,,区民会館,横浜市中区1-1,,,,,,,,,,,",
+    ]
+    path = tmp_path / "events.csv"
+    path.write_bytes(("\n".join([header, *rows]) + "\n").encode("cp932"))
+    login(page, "admin@demo.kyoso.example")
+    open_staff_page(page, "/events/import/")
+    page.goto("/events/import/")
+    assert_accessible(page)
+    page.get_by_label(re.compile("^掲載するプラットフォーム")).select_option(label="神奈川県")
+    page.get_by_label(re.compile("^CSV ファイル")).set_input_files(str(path))
+    page.get_by_role("button", name="内容を確認する").click()
+    page.get_by_role("heading", name="読み込む内容の確認").wait_for()
+    assert "2行のうち、1行を読み込めます" in page.content()
+    assert "終了は開始より後" in page.content()
+    assert_accessible(page)
+    page.get_by_role("button", name="1件を読み込む").click()
+    page.wait_for_url("**/accounts/me/")
+    assert f"読み込んだ体操教室{stamp}" in page.content()
+    logout(page)
