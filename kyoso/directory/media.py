@@ -16,12 +16,16 @@ ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 
 
 def reencode_logo(upload) -> ContentFile:
-    """Check an uploaded logo by its content and re-encode it as PNG (drops metadata and any
-    payload hidden in the original file)."""
+    return reencode_image(upload, box=LOGO_BOX, name="logo.png")
+
+
+def reencode_image(upload, *, box: int, name: str) -> ContentFile:
+    """Check an uploaded image (a logo, an event's picture) by its content and re-encode it as
+    PNG within `box` pixels (drops metadata and any payload hidden in the original file)."""
     if upload.size > MAX_LOGO_BYTES:
-        raise ValidationError(_("ロゴ画像は2MB以下にしてください。"), code="too_large")
+        raise ValidationError(_("画像は2MB以下にしてください。"), code="too_large")
     if upload.size == 0:
-        raise ValidationError(_("ロゴ画像のファイルが空です。"), code="empty")
+        raise ValidationError(_("画像のファイルが空です。"), code="empty")
     try:
         upload.seek(0)
         image = Image.open(upload)
@@ -30,20 +34,18 @@ def reencode_logo(upload) -> ContentFile:
         image = Image.open(upload)
         if image.format not in ALLOWED_FORMATS:
             raise ValidationError(
-                _("ロゴ画像は PNG・JPEG・WebP・GIF のいずれかにしてください。"), code="type"
+                _("画像は PNG・JPEG・WebP・GIF のいずれかにしてください。"), code="type"
             )
         if max(image.size) > MAX_LOGO_PIXELS:
-            raise ValidationError(
-                _("ロゴ画像は縦横4000ピクセル以下にしてください。"), code="pixels"
-            )
+            raise ValidationError(_("画像は縦横4000ピクセル以下にしてください。"), code="pixels")
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
         raise ValidationError(_("画像として読み込めないファイルです。"), code="invalid") from None
     image = image.convert("RGBA")
-    image.thumbnail((LOGO_BOX, LOGO_BOX))
+    image.thumbnail((box, box))
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
-    return ContentFile(out.getvalue(), name="logo.png")
+    return ContentFile(out.getvalue(), name=name)
 
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")

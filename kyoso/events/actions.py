@@ -10,7 +10,7 @@ from kyoso.search.tasks import schedule_index
 
 from .forms import EventForm
 from .models import Event
-from .revisions import apply_values, form_values
+from .revisions import apply_values, form_files, form_values
 
 
 @transaction.atomic
@@ -21,7 +21,7 @@ def event_register(*, actor, form: EventForm, organisation=None) -> Event:
     values = form_values(form)
     if not values["organiser"] and organisation is not None:
         values["organiser"] = organisation.name
-    apply_values(event, values, [], actor)
+    apply_values(event, values, form_files(form), actor)
     audit_record(actor=actor, action="content.create", platform=event.platform, target=event)
     return publishable_submit(actor=actor, obj=event)
 

@@ -4,7 +4,7 @@ picker), and every rule checked with a Japanese message next to its field."""
 import datetime
 
 from django import forms
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -92,6 +92,12 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    image_upload = forms.ImageField(
+        label=gettext_lazy("画像"),
+        required=False,
+        help_text=gettext_lazy("チラシや会場の写真など。PNG・JPEG・WebP・GIF、2MBまで。"),
+        error_messages={"invalid_image": gettext_lazy("画像として読み込めないファイルです。")},
+    )
     deadline_date = forms.DateField(
         label=gettext_lazy("申込締切日"),
         required=False,
@@ -111,8 +117,12 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
         "venue_name",
         "address",
         "municipality",
+        "lat",
+        "lng",
         "online_url",
         "description",
+        "image_upload",
+        "image_alt",
         "fields",
         "audiences",
         "fee_free",
@@ -136,7 +146,10 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
             "format",
             "venue_name",
             "address",
+            "lat",
+            "lng",
             "online_url",
+            "image_alt",
             "fee_free",
             "fee_amount",
             "fee_details",
@@ -186,6 +199,23 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
             )
             self.fields[name].required_when = condition
         self.fields["fee_amount"].required_when = _("有料のとき必須")
+        self.fields["image_alt"].required_when = _("画像を載せるとき必須")
+        self.fields["image_alt"].help_text = _(
+            "画像が見えない方に読み上げられます。画像に書かれている日時や内容を文章で。"
+        )
+        for name, low, high, label in (
+            ("lat", 20.0, 46.0, _("緯度")),
+            ("lng", 122.0, 154.0, _("経度")),
+        ):
+            self.fields[name].help_text = _("地図に正しい位置を出したいときだけ（例：35.6812）。")
+            self.fields[name].validators += [
+                MinValueValidator(
+                    low, message=_("%(label)sは日本の範囲で入力してください。") % {"label": label}
+                ),
+                MaxValueValidator(
+                    high, message=_("%(label)sは日本の範囲で入力してください。") % {"label": label}
+                ),
+            ]
         if editing:
             self.add_version_field()
             del self.fields["platform"]
@@ -208,6 +238,12 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
                 )
         else:
             self.fields["platform"].queryset = platforms
+
+    def clean_image_upload(self):
+        from kyoso.directory.media import reencode_image
+
+        upload = self.cleaned_data.get("image_upload")
+        return reencode_image(upload, box=1200, name="image.png") if upload else None
 
     def clean_description(self):
         text = sanitise(self.cleaned_data.get("description", ""))
@@ -252,6 +288,13 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
         unpriced = not data.get("fee_free") and data.get("fee_amount") in (None, "")
         if unpriced and "fee_amount" not in self.errors:
             self.add_error("fee_amount", _("有料のときは参加費を入力してください。"))
+        has_image = data.get("image_upload") or (self.instance.pk and self.instance.image)
+        if (
+            has_image
+            and not (data.get("image_alt") or "").strip()
+            and "image_alt" not in self.errors
+        ):
+            self.add_error("image_alt", _("画像の説明（代替テキスト）を入力してください。"))
         if self.editing and not self.errors:
             self.check_version()
         return data

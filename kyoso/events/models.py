@@ -14,6 +14,12 @@ from kyoso.moderation.models import Publishable
 from kyoso.regions.codes import NATIONWIDE_KEY, inside_pref_key, muni_key
 
 
+def image_path(instance, filename: str) -> str:
+    # Random names: the picture of an event under review cannot be guessed (it is served through
+    # kyoso.events.views.event_image, which checks who may see it).
+    return f"events/{uuid.uuid4().hex}.png"
+
+
 class Event(Publishable):
     class Format(models.TextChoices):
         VENUE = "venue", _("会場")
@@ -88,6 +94,8 @@ class Event(Publishable):
         related_name="events",
     )
     contact = models.TextField(_("問い合わせ先"), max_length=500, blank=True)
+    image = models.ImageField(_("画像"), upload_to=image_path, blank=True)
+    image_alt = models.CharField(_("画像の説明（代替テキスト）"), max_length=200, blank=True)
     fields = models.ManyToManyField("regions.Field", verbose_name=_("分野"), related_name="+")
     audiences = models.JSONField(_("対象"), default=list)
     accessibility = models.JSONField(_("参加しやすさ"), default=list, blank=True)

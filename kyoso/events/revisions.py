@@ -20,7 +20,10 @@ SCALARS = [
     "format",
     "venue_name",
     "address",
+    "lat",
+    "lng",
     "online_url",
+    "image_alt",
     "fee_free",
     "fee_amount",
     "fee_details",
@@ -45,13 +48,14 @@ def snapshot(event: Event) -> dict:
     data["fields"] = sorted(event.fields.values_list("slug", flat=True))
     data["audiences"] = sorted(event.audiences or [])
     data["accessibility"] = sorted(event.accessibility or [])
+    data["image"] = event.image.name if event.image else ""
     return data
 
 
 def form_values(form) -> dict:
     data = form.cleaned_data
     values = {name: data.get(name) for name in SCALARS}
-    for name in ("venue_name", "address", "online_url", "fee_details", "apply_method"):
+    for name in ("venue_name", "address", "online_url", "fee_details", "apply_method", "image_alt"):
         values[name] = values[name] or ""
     values["organiser"] = values["organiser"] or ""
     values["contact"] = values["contact"] or ""
@@ -68,6 +72,36 @@ def form_values(form) -> dict:
     return values
 
 
+def form_files(form) -> list[dict]:
+    upload = form.cleaned_data.get("image_upload")
+    if not upload:
+        return []
+    return [
+        {
+            "key": "image",
+            "title": "",
+            "upload": upload,
+            "format": "png",
+            "content_type": "image/png",
+            "original_name": "image.png",
+        }
+    ]
+
+
+def _replace_image(event: Event, upload) -> None:
+    from django.db import transaction
+
+    old = event.image.name if event.image else ""
+    upload.open("rb")
+    try:
+        event.image.save("image.png", upload, save=False)
+    finally:
+        upload.close()
+    if old:
+        storage = event.image.storage
+        transaction.on_commit(lambda: storage.delete(old))
+
+
 def apply_values(event: Event, data: dict, files: list[dict], actor, note: str = "") -> None:
     for name in SCALARS:
         if name in data:
@@ -81,6 +115,9 @@ def apply_values(event: Event, data: dict, files: list[dict], actor, note: str =
     for name in ("audiences", "accessibility"):
         if name in data:
             setattr(event, name, data[name])
+    for item in files:
+        if item["key"] == "image":
+            _replace_image(event, item["upload"])
     if event.pk:
         event.sequence += 1  # calendars that subscribed pick the change up
     event.save()
@@ -152,6 +189,8 @@ SPEC = RevisionSpec(
         "fields": gettext_lazy("分野"),
         "audiences": gettext_lazy("対象"),
         "accessibility": gettext_lazy("参加しやすさ"),
+        "image": gettext_lazy("画像"),
     },
+    files_from_form=form_files,
     to_initial=to_initial,
 )

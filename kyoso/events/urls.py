@@ -16,6 +16,7 @@ urlpatterns = [
     path("events/export.json", views.export_json, name="export_json"),
     path("events/<int:pk>/", views.event_detail, name="detail"),
     path("events/<int:pk>.ics", views.event_ics, name="ics"),
+    path("events/<int:pk>/image/", views.event_image, name="image"),
     path("events/<int:pk>/edit/", views.event_edit, name="edit"),
     path("events/<int:pk>/state/", views.event_state, name="state"),
     path("events/<int:pk>/apply/", views.event_apply, name="apply"),

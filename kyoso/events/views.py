@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kyoso.core.cache import cache_anonymous_page
+from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import checkboxes, select_options
 from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.opendata import csv_response, json_response
@@ -227,6 +228,11 @@ def _json_ld(event: Event) -> str:
             "url": settings.SITE_URL + event.get_absolute_url(),
         },
         "organizer": {"@type": "Organization", "name": organiser},
+        **(
+            {"image": settings.SITE_URL + reverse("events:image", kwargs={"pk": event.pk})}
+            if event.image
+            else {}
+        ),
         "inLanguage": "ja",
     }
     # Inside <script type="application/ld+json">: no "</" may close the element early.
@@ -307,7 +313,7 @@ def event_new(request, slug: str | None = None):
         form.initial["platform"] = chosen.pk
     status = 200
     if request.method == "POST":
-        form = EventForm(request.POST, platforms=platforms)
+        form = EventForm(request.POST, request.FILES, platforms=platforms)
         if form.is_valid():
             event = event_register(
                 actor=request.user,
@@ -337,7 +343,7 @@ def event_edit(request, pk: int):
         form.initial.update(SPEC.to_initial(waiting.data))
     status = 200
     if request.method == "POST":
-        form = EventForm(request.POST, instance=event, editing=True)
+        form = EventForm(request.POST, request.FILES, instance=event, editing=True)
         response, status = answer_edit(
             request,
             form=form,
@@ -740,4 +746,21 @@ def event_applications_mail(request, pk: int):
             ],
         },
         status=status,
+    )
+
+
+def event_image(request, pk: int):
+    """A published event's picture for everyone; the picture of an event under review only for
+    the people who may edit it and its reviewers (never cached then)."""
+    event = Event.objects.select_related("platform").filter(pk=pk).first()
+    if event is None or not event.image:
+        raise Http404
+    public = event.is_published
+    if not public and not (
+        can_edit_event(request.user, event)
+        or (request.user.is_authenticated and can_moderate(request.user, event.platform))
+    ):
+        raise Http404
+    return file_download(
+        event.image, name="image.png", content_type="image/png", private=not public
     )

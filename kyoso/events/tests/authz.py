@@ -59,6 +59,9 @@ PUBLIC = {
     "events:export_json",
     "events:detail",
     "events:ics",
+    # A published event's picture (a pending one only for its editors and reviewers: tested in
+    # kyoso/events/tests/test_events.py).
+    "events:image",
     # Anyone may apply (no account); the cancel link is a signed token.
     "events:apply",
     "events:application_cancel",

@@ -257,3 +257,50 @@ def test_homes_and_the_organisation_page_list_upcoming_events(client, national, 
     assert "東京の交流会" in client.get("/p/tokyo/").content.decode()
     assert "東京の交流会" not in client.get("/p/osaka/").content.decode()
     assert "東京の交流会" in client.get(org.get_absolute_url()).content.decode()
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (80, 60), "orange").save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_picture_needs_its_description_and_stays_private_until_published(
+    client, member, national
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(member)
+    picture = SimpleUploadedFile("flyer.png", _png(), content_type="image/png")
+    response = client.post("/events/new/", {**form_data(national), "image_upload": picture})
+    assert response.status_code == 422
+    assert 'id="id_image_alt_error"' in response.content.decode()
+    picture = SimpleUploadedFile("flyer.png", _png(), content_type="image/png")
+    data = {**form_data(national), "image_upload": picture, "image_alt": "12月10日 交流会のチラシ"}
+    assert client.post("/events/new/", data).status_code == 302
+    created = Event.objects.get()
+    assert created.image.name.startswith("events/") and created.image.name.endswith(".png")
+    url = f"/events/{created.pk}/image/"
+    assert client.get(url).status_code == 200  # the submitter sees it while it is reviewed
+    client.logout()
+    assert client.get(url).status_code == 404
+    Event.objects.filter(pk=created.pk).update(status=Status.PUBLISHED)
+    assert client.get(url).status_code == 200
+    html = client.get(created.get_absolute_url()).content.decode()
+    assert f'src="{url}" alt="12月10日 交流会のチラシ"' in html
+
+
+def test_coordinates_are_checked_to_be_in_japan(client, member, national):
+    client.force_login(member)
+    response = client.post("/events/new/", form_data(national, lat="95", lng="139.7"))
+    assert response.status_code == 422
+    assert "緯度は日本の範囲で入力してください" in response.content.decode()
+    assert (
+        client.post("/events/new/", form_data(national, lat="35.44", lng="139.64")).status_code
+        == 302
+    )
+    assert Event.objects.get().lat == 35.44
