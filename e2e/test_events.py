@@ -15,7 +15,9 @@ from .conftest import assert_accessible, login, logout, open_staff_page
 pytestmark = pytest.mark.e2e
 
 
-def test_register_approve_find_and_cancel_an_event(page):
+def test_register_approve_find_and_cancel_an_event(page, server):
+    from .test_journeys import _latest_mail
+
     title = f"中区の見守り交流会{int(time.time())}"
     day = datetime.date.today() + datetime.timedelta(days=9)
     login(page, "npo@demo.kyoso.example")
@@ -35,6 +37,8 @@ def test_register_approve_find_and_cancel_an_event(page):
     page.get_by_label(re.compile("^内容")).fill("見守り活動をしている方の交流会です。")
     page.get_by_label("見守り", exact=True).check()
     page.get_by_label("住民", exact=True).check()
+    page.get_by_label(re.compile("^定員")).fill("1")
+    page.get_by_label(re.compile("^このサイトで参加の申し込みを受け付ける")).check()
     page.get_by_role("button", name="登録して審査に送る").click()
     page.wait_for_url("**/accounts/me/")
     assert title in page.content()
@@ -73,6 +77,29 @@ def test_register_approve_find_and_cancel_an_event(page):
     page.get_by_role("heading", name="この団体のこれからのイベント").wait_for()
     assert title in page.content()
     assert_accessible(page)
+
+    # One place: the first applicant takes it, the second waits and moves up when the first
+    # cancels with the link from the confirmation mail.
+    stamp = int(time.time() * 1000)
+    first, second = f"first-{stamp}@example.jp", f"second-{stamp}@example.jp"
+    for name, address in (("一番 さん", first), ("二番 さん", second)):
+        page.goto("/events/?pref=14")
+        page.get_by_role("link", name=title).click()
+        page.get_by_role(
+            "link", name=re.compile("^(参加を申し込む|キャンセル待ちで申し込む)$")
+        ).click()
+        page.get_by_label(re.compile("^お名前")).fill(name)
+        page.get_by_label(re.compile("^メールアドレス")).fill(address)
+        page.get_by_role("button", name="申し込む").click()
+        page.get_by_role("heading", name=re.compile("受け付けました")).wait_for()
+    assert "キャンセル待ち" in page.content()
+    link = re.search(
+        r"https?://\S+(/events/applications/cancel/\S+/)", _latest_mail(server["mail_dir"], first)
+    ).group(1)
+    page.goto(link)
+    page.get_by_role("button", name="取り消す").click()
+    page.get_by_text("申し込みを取り消しました。").wait_for()
+    assert "参加が確定しました" in _latest_mail(server["mail_dir"], second)
 
     # The organiser cancels it: 中止 on the page, in the list and in the feed.
     login(page, "npo@demo.kyoso.example")

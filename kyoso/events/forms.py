@@ -109,6 +109,7 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
         "platform",
         "title",
         "title_kana",
+        "title_en",
         "start_date",
         "start_time",
         "end_date",
@@ -142,6 +143,7 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
         fields = [
             "title",
             "title_kana",
+            "title_en",
             "description",
             "format",
             "venue_name",

@@ -143,6 +143,7 @@ def form_data(values: dict, platform) -> tuple[dict, list[str]]:
         "platform": platform.pk,
         "title": values.get("イベント名", ""),
         "title_kana": _hiragana(values.get("イベント名_カナ", "")),
+        "title_en": values.get("イベント名_英語", ""),
         "start_date": _date(values.get("開始日", "")),
         "start_time": _time(values.get("開始時間", "")),
         "end_date": _date(values.get("終了日", "")),

@@ -50,6 +50,12 @@ class Event(Publishable):
     title_kana = models.CharField(
         _("イベント名のよみがな"), max_length=300, help_text=_("ひらがなで入力してください。")
     )
+    title_en = models.CharField(
+        _("イベント名（英語）"),
+        max_length=200,
+        blank=True,
+        help_text=_("英語のページに表示します（任意）。"),
+    )
     description = models.TextField(
         _("内容"), help_text=_("見出し・箇条書き・リンクが使えます（HTML）。")
     )
@@ -207,6 +213,13 @@ class Event(Publishable):
             keys.append(NATIONWIDE_KEY)
         return keys
 
+    def display_title(self) -> str:
+        from django.utils.translation import get_language
+
+        if self.title_en and (get_language() or "ja").startswith("en"):
+            return self.title_en
+        return self.title
+
     def audience_labels(self) -> list[str]:
         labels = dict(self.Audience.choices)
         return [str(labels[a]) for a in self.audiences if a in labels]
@@ -214,6 +227,38 @@ class Event(Publishable):
     def accessibility_labels(self) -> list[str]:
         labels = dict(self.Access.choices)
         return [str(labels[a]) for a in self.accessibility if a in labels]
+
+
+class Change(models.Model):
+    """One applied change of a published event (what changed, when): the page shows its history,
+    calendars get a new SEQUENCE. Who changed it stays in the audit log."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="changes")
+    created_at = models.DateTimeField(auto_now_add=True)
+    fields = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {', '.join(self.fields)}"
+
+    @property
+    def labels(self) -> list[str]:
+        from django.core.exceptions import FieldDoesNotExist
+
+        from .revisions import SPEC
+
+        names = []
+        for name in self.fields:
+            label = SPEC.labels.get(name)
+            if label is None:
+                try:
+                    label = Event._meta.get_field(name).verbose_name
+                except FieldDoesNotExist:
+                    label = name
+            names.append(str(label))
+        return names
 
 
 class Application(models.Model):

@@ -67,7 +67,7 @@ def row(event: Event) -> dict:
         "市区町村名": muni.name if muni else "",
         "イベント名": event.title,
         "イベント名_カナ": katakana(event.title_kana),
-        "イベント名_英語": "",
+        "イベント名_英語": event.title_en,
         "開始日": start.date().isoformat(),
         "終了日": end.date().isoformat(),
         "開始時間": "" if event.all_day else start.strftime("%H:%M"),

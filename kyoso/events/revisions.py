@@ -15,6 +15,7 @@ from .models import Event
 SCALARS = [
     "title",
     "title_kana",
+    "title_en",
     "description",
     "all_day",
     "format",
@@ -103,6 +104,7 @@ def _replace_image(event: Event, upload) -> None:
 
 
 def apply_values(event: Event, data: dict, files: list[dict], actor, note: str = "") -> None:
+    before = snapshot(event) if event.pk and event.is_published else None
     for name in SCALARS:
         if name in data:
             setattr(event, name, data[name])
@@ -123,6 +125,13 @@ def apply_values(event: Event, data: dict, files: list[dict], actor, note: str =
     event.save()
     if "fields" in data:
         event.fields.set(Field.objects.filter(slug__in=data["fields"]))
+    if before is not None:
+        after = snapshot(event)
+        changed = sorted(k for k in after if after[k] != before.get(k))
+        if changed:
+            from .models import Change
+
+            Change.objects.create(event=event, fields=changed)
 
 
 def describe(name: str, value) -> str:

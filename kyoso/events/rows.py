@@ -41,7 +41,7 @@ def item_html(event) -> SafeString:
         '</h3><p class="site-meta">{}</p>{}</li>',
         badge,
         event.get_absolute_url(),
-        event.title,
+        event.display_title(),
         mark_safe(" ・ ".join(str(part) for part in meta)),  # noqa: S308 - each part is escaped
         organiser,
     )

@@ -262,6 +262,7 @@ def event_detail(request, pk: int):
         "event": event,
         "fields": event.fields.all(),
         "related": related,
+        "changes": list(event.changes.all()[:20]),
         "json_ld": _json_ld(event),
         "map_query": address,
         "days_left": event.days_to_deadline(),

@@ -304,3 +304,37 @@ def test_coordinates_are_checked_to_be_in_japan(client, member, national):
         == 302
     )
     assert Event.objects.get().lat == 35.44
+
+
+def test_edits_of_a_published_event_keep_a_history(client, national, national_admin):
+    e = event(national, title="履歴の会", capacity=30)
+    client.force_login(national_admin)
+    page = client.get(f"/events/{e.pk}/edit/").content.decode()
+    version = re.search(r'name="base_version" value="(\d+)"', page).group(1)
+    start = timezone.localtime(e.starts_at)
+    data = {
+        "title": "履歴の会",
+        "title_kana": "りれきのかい",
+        "title_en": "History meeting",
+        "start_date": start.date().isoformat(),
+        "start_time": start.strftime("%H:%M"),
+        "end_time": timezone.localtime(e.ends_at).strftime("%H:%M"),
+        "format": "venue",
+        "venue_name": "会館",
+        "address": "1-1",
+        "municipality": "131016",
+        "description": "<p>説明会です。</p>",
+        "audiences": ["resident"],
+        "fields": ["watching-over"],
+        "fee_free": "on",
+        "capacity": "50",
+        "base_version": version,
+    }
+    response = client.post(f"/events/{e.pk}/edit/", data)
+    assert response.status_code == 302, re.findall(r"＊[^<]*", response.content.decode())
+    e.refresh_from_db()
+    assert e.capacity == 50 and e.sequence == 1
+    html = client.get(e.get_absolute_url()).content.decode()
+    assert "更新履歴" in html and "定員（人）" in html
+    english = client.get(f"/en/events/{e.pk}/").content.decode()
+    assert "History meeting" in english
