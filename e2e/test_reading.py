@@ -14,7 +14,15 @@ from .conftest import AXE, assert_accessible, login, logout, open_staff_page
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["/", "/directory/?q=見守り", "/measures/", "/search/?q=買い物", "/p/osaka/"]
+PAGES = [
+    "/",
+    "/directory/?q=見守り",
+    "/measures/",
+    "/search/?q=買い物",
+    "/p/osaka/",
+    "/events/",
+    "/events/calendar/",
+]
 
 
 def _no_horizontal_scroll(page) -> list[str]:
