@@ -1,5 +1,6 @@
-"""One line of an events list, built in Python and kept per event version and language: a list
-page shows twenty, and the template engine spent more on them than on the rest of the page."""
+"""One line of an events list, built in Python and kept per content version and language: a list
+page shows twenty, and the template engine spent more on them than on the rest of the page; a
+page whose lines are all kept reads no event from the database."""
 
 from collections import OrderedDict
 
@@ -13,8 +14,25 @@ _cache: OrderedDict = OrderedDict()
 CACHE_SIZE = 5_000
 
 
+def _key(pk: int) -> tuple:
+    from kyoso.search.engine import current_version
+
+    return (pk, current_version(), get_language())
+
+
+def rows_for(ids: list[int]) -> list[SafeString]:
+    """The lines for a page of event ids, in that order."""
+    from .selectors import events_by_id
+
+    keys = {pk: _key(pk) for pk in ids}
+    missing = [pk for pk, key in keys.items() if key not in _cache]
+    for event in events_by_id(missing):
+        item_html(event)
+    return [_cache[keys[pk]] for pk in ids if keys[pk] in _cache]
+
+
 def item_html(event) -> SafeString:
-    key = (event.pk, event.updated_at, event.sequence, get_language())
+    key = _key(event.pk)
     html = _cache.get(key)
     if html is not None:
         _cache.move_to_end(key)

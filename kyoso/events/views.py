@@ -3,6 +3,7 @@ register, edit, cancel / postpone, iCalendar and Atom feeds."""
 
 import calendar as pycalendar
 import datetime
+import functools
 import json
 
 from django.conf import settings
@@ -15,8 +16,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.downloads import file_download
@@ -47,6 +48,7 @@ from .forms import (
 )
 from .models import Event
 from .revisions import SPEC
+from .rows import rows_for
 
 TITLE = gettext_lazy("イベント情報")
 
@@ -54,6 +56,16 @@ TITLE = gettext_lazy("イベント情報")
 def _crumbs(platform, *rest):
     crumbs = [(platform.short_name(), platform.get_absolute_url())] if platform else []
     return crumbs + list(rest)
+
+
+@functools.lru_cache(maxsize=512)
+def _pref_options(selected: str, language: str):
+    """The prefecture select (no counts: it does not change with the other filters)."""
+    return select_options(
+        [(p.code, p.display_name(), None) for p in reference.prefectures()],
+        selected,
+        empty_label=_("指定しない"),
+    )
 
 
 def _list(request, platform, *, past: bool = False):
@@ -64,7 +76,7 @@ def _list(request, platform, *, past: bool = False):
         request,
         LazyWindow(
             results.total,
-            lambda limit, offset: selectors.events_by_id(ordered[offset : offset + limit]),
+            lambda limit, offset: rows_for(ordered[offset : offset + limit]),
         ),
         per_page=20,
     )
@@ -87,10 +99,8 @@ def _list(request, platform, *, past: bool = False):
         "past": past,
         "filters": filters,
         "page": page,
-        "pref_options": select_options(
-            [(p.code, p.display_name(), None) for p in reference.prefectures()],
-            filters.prefecture.code if filters.prefecture else "",
-            empty_label=unset,
+        "pref_options": _pref_options(
+            filters.prefecture.code if filters.prefecture else "", get_language()
         ),
         "muni_options": muni_options,
         "field_options_html": select_options(

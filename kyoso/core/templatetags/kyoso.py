@@ -1,6 +1,7 @@
 """Template helpers used on every page (loaded as a builtin)."""
 
 import datetime
+import functools
 
 from django import template
 from django.urls import translate_url
@@ -35,31 +36,43 @@ def page_query(context, number) -> str:
     return _page_query(context["request"], number)
 
 
+@functools.lru_cache(maxsize=4096)
+def _path_in(path: str, path_info: str, code: str) -> tuple[str, bool]:
+    """The same page's path in another language, and whether it is a page of this site (resolved
+    once per path and process)."""
+    from django.urls import Resolver404, resolve, reverse
+    from django.utils.translation import override
+
+    # Built only from a path that resolves on this site: a 404 for //evil.example/… links to
+    # the home page, never off-site.
+    try:
+        if path.startswith("//"):
+            raise Resolver404
+        resolve(path_info)
+    except Resolver404:
+        with override(code):
+            return reverse("core:home"), False
+    url = translate_url(path, code)
+    return (url, True) if url.startswith("/") and not url.startswith("//") else ("/", False)
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
     """The current page in each language (shareable URLs: /… for Japanese, /en/… for English)."""
     from django.conf import settings
-    from django.urls import Resolver404, resolve
+    from django.urls import reverse
     from django.utils.translation import override
 
     request = context.get("request")
     current = get_language() or settings.LANGUAGE_CODE
 
     def url_for(code: str) -> str:
-        # Built only from a path that resolves on this site: a 404 for //evil.example/… links to
-        # the home page, never off-site.
-        try:
-            if request is None or request.path.startswith("//"):
-                raise Resolver404
-            resolve(request.path_info)
-        except Resolver404:
+        if request is None:
             with override(code):
-                from django.urls import reverse
-
                 return reverse("core:home")
+        path, resolved = _path_in(request.path, request.path_info, code)
         query = request.META.get("QUERY_STRING", "")
-        url = translate_url(request.path + ("?" + query if query else ""), code)
-        return url if url.startswith("/") and not url.startswith("//") else "/"
+        return f"{path}?{query}" if resolved and query else path
 
     return [
         {
