@@ -30,3 +30,50 @@ class LazyWindow:
 
     def __getitem__(self, item: slice):
         return self.fetch(limit=item.stop - item.start, offset=item.start)
+
+
+def pagination_html(request, page: Page):
+    """The page links of a list (前へ, numbers with … , 次へ and 「n / N ページ」), built in Python:
+    every list page shows them, and a template loop with a query string per link cost more
+    than the list's own rows. The current query string survives paging."""
+    from django.utils.html import format_html, format_html_join
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import gettext
+
+    paginator = page.paginator
+    if paginator.num_pages <= 1:
+        return ""
+    query = request.GET.copy()
+    query.pop("page", None)
+    prefix = "?" + (query.urlencode() + "&" if query else "") + "page="
+
+    def link(number, label, *, kind="outline", extra=""):
+        return format_html(
+            '<li><a class="dads-button" data-type="{}" data-size="md" href="{}{}"{}>{}</a></li>',
+            kind,
+            prefix,
+            number,
+            mark_safe(extra),  # noqa: S308 - fixed attribute text
+            label,
+        )
+
+    items = []
+    if page.has_previous():
+        items.append(link(page.previous_page_number(), gettext("前へ"), extra=' rel="prev"'))
+    for number in paginator.get_elided_page_range(page.number):
+        if number == paginator.ELLIPSIS:
+            items.append(mark_safe('<li><span class="site-pagination__ellipsis">…</span></li>'))
+        elif number == page.number:
+            items.append(link(number, number, kind="solid-fill", extra=' aria-current="page"'))
+        else:
+            items.append(link(number, number))
+    if page.has_next():
+        items.append(link(page.next_page_number(), gettext("次へ"), extra=' rel="next"'))
+    count = gettext("%(n)s / %(total)s ページ") % {"n": page.number, "total": paginator.num_pages}
+    return format_html(
+        '<nav class="site-pagination" aria-label="{}"><ul>{}</ul>'
+        '<p class="site-pagination__count">{}</p></nav>',
+        gettext("ページ送り"),
+        format_html_join("", "{}", ((item,) for item in items)),
+        count,
+    )

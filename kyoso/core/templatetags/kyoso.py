@@ -36,6 +36,13 @@ def page_query(context, number) -> str:
     return _page_query(context["request"], number)
 
 
+@register.simple_tag(takes_context=True)
+def pagination_nav(context, page):
+    from kyoso.core.pagination import pagination_html
+
+    return pagination_html(context["request"], page)
+
+
 @functools.lru_cache(maxsize=4096)
 def _path_in(path: str, path_info: str, code: str) -> tuple[str, bool]:
     """The same page's path in another language, and whether it is a page of this site (resolved
