@@ -26,8 +26,9 @@ def rows_for(ids: list[int]) -> list[SafeString]:
 
     keys = {pk: _key(pk) for pk in ids}
     missing = [pk for pk, key in keys.items() if key not in _cache]
-    for event in events_by_id(missing):
-        item_html(event)
+    if missing:
+        for event in events_by_id(missing):
+            item_html(event)
     return [_cache[keys[pk]] for pk in ids if keys[pk] in _cache]
 
 
