@@ -37,6 +37,7 @@ from .files import FORMATS, download_name, human_size
 from .forms import FlagForm, MeasureForm
 from .models import Attachment, Measure
 from .revisions import SPEC
+from .rows import rows_for
 
 
 def _list(request, platform):
@@ -47,7 +48,7 @@ def _list(request, platform):
         request,
         LazyWindow(
             results.total,
-            lambda limit, offset: selectors.measures_by_id(ordered[offset : offset + limit]),
+            lambda limit, offset: rows_for(ordered[offset : offset + limit]),
         ),
         per_page=20,
     )
