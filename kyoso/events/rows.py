@@ -2,42 +2,15 @@
 page shows twenty, and the template engine spent more on them than on the rest of the page; a
 page whose lines are all kept reads no event from the database."""
 
-from collections import OrderedDict
-
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
+from kyoso.core.lines import LineCache
 from kyoso.core.templatetags.kyoso import yen
 
-_cache: OrderedDict = OrderedDict()
-CACHE_SIZE = 5_000
 
-
-def _key(pk: int) -> tuple:
-    from kyoso.search.engine import current_version
-
-    return (pk, current_version(), get_language())
-
-
-def rows_for(ids: list[int]) -> list[SafeString]:
-    """The lines for a page of event ids, in that order."""
-    from .selectors import events_by_id
-
-    keys = {pk: _key(pk) for pk in ids}
-    missing = [pk for pk, key in keys.items() if key not in _cache]
-    if missing:
-        for event in events_by_id(missing):
-            item_html(event)
-    return [_cache[keys[pk]] for pk in ids if keys[pk] in _cache]
-
-
-def item_html(event) -> SafeString:
-    key = _key(event.pk)
-    html = _cache.get(key)
-    if html is not None:
-        _cache.move_to_end(key)
-        return html
+def _render(event) -> SafeString:
     badge = (
         format_html(
             '<span class="site-badge" data-type="alert">{}</span> ', event.get_state_display()
@@ -64,7 +37,15 @@ def item_html(event) -> SafeString:
         mark_safe(" ・ ".join(str(part) for part in meta)),  # noqa: S308 - each part is escaped
         organiser,
     )
-    _cache[key] = html
-    if len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
     return html
+
+
+def _fetch(ids):
+    from .selectors import events_by_id
+
+    return events_by_id(ids)
+
+
+LINES = LineCache(fetch=_fetch, render=_render)
+rows_for = LINES.lines
+item_html = LINES.line
