@@ -7,7 +7,8 @@ separate `facets` column, so one indexed full-text query does text and filters t
 import html
 import re
 import threading
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
@@ -387,28 +388,34 @@ def search(query: Query, *, limit: int = 20, offset: int = 0) -> Result:
     return Result(hits=hits_for(ids, query), total=total, capped=capped)
 
 
+_hits: OrderedDict = OrderedDict()
+HIT_CACHE = 10_000
+
+
 def hits_for(ids: list[tuple[str, str]], query: Query) -> list[Hit]:
-    """Hits (title, url, date, highlighted snippet) for (type, object_id) keys, in that order."""
-    entries = {
-        (e.type, e.object_id): e
-        for e in SearchEntry.objects.filter(
-            type__in={t for t, _ in ids}, object_id__in=[o for _, o in ids]
-        )
-    }
+    """Hits (title, url, date, highlighted snippet) for (type, object_id) keys, in that order.
+    Kept per content version and query words: a page whose hits are kept reads no entry."""
     words = [form for forms in query.text_terms() for form in forms]
-    hits = [
-        Hit(
-            type=e.type,
-            object_id=e.object_id,
-            title=e.title,
-            url=e.url,
-            date=e.date,
-            snippet=snippet(e.body, words),
-        )
-        for key in ids
-        if (e := entries.get(key)) is not None
-    ]
-    return hits
+    version = current_version()
+    keys = {key: (key, version, tuple(words)) for key in ids}
+    missing = [key for key in ids if keys[key] not in _hits]
+    if missing:
+        for e in SearchEntry.objects.filter(
+            type__in={t for t, _ in missing}, object_id__in=[o for _, o in missing]
+        ):
+            key = (e.type, e.object_id)
+            if key in keys:
+                _hits[keys[key]] = Hit(
+                    type=e.type,
+                    object_id=e.object_id,
+                    title=e.title,
+                    url=e.url,
+                    date=e.date,
+                    snippet=snippet(e.body, words),
+                )
+        while len(_hits) > HIT_CACHE:
+            _hits.popitem(last=False)
+    return [replace(_hits[keys[key]]) for key in ids if keys[key] in _hits]
 
 
 def snippet(text: str, words: list[str], *, width: int = 120) -> SafeString:
