@@ -1,6 +1,7 @@
 """Facet controls (select options and checkboxes with their counts) built as HTML in Python:
 a list page has about 90 of them, and building them here costs a fraction of a template loop."""
 
+import functools
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -36,3 +37,42 @@ def checkboxes(name: str, id_prefix: str, choices, selected) -> SafeString:
             f"{_count(label, count)}</label></div>"
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
+
+
+def prefecture_options(selected: str, *, empty_label: str) -> SafeString:
+    """The 47 prefectures as <option>s without counts, built once per choice and language."""
+    from django.utils.translation import get_language
+
+    return _reference_options("prefectures", selected, str(empty_label), get_language())
+
+
+def field_options(selected: str, *, empty_label: str) -> SafeString:
+    """The 23 fields as <option>s without counts, built once per choice and language."""
+    from django.utils.translation import get_language
+
+    return _reference_options("fields", selected, str(empty_label), get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference_options(kind: str, selected: str, empty_label: str, language: str) -> SafeString:
+    from kyoso.regions import reference
+
+    if kind == "prefectures":
+        choices = [(p.code, p.display_name(), None) for p in reference.prefectures()]
+    else:
+        choices = [(f.slug, f.display_name(), None) for f in reference.fields()]
+    return select_options(choices, selected, empty_label=empty_label)
+
+
+def municipality_options(filters, *, empty_label: str) -> SafeString | str:
+    """The chosen prefecture's municipalities (kana order) for a list filter, or "" before a
+    prefecture is chosen (the shared `includes/muni_control.html` then says to choose one)."""
+    from kyoso.regions import reference
+
+    if filters.prefecture is None:
+        return ""
+    return select_options(
+        [(code, name, None) for code, name in reference.municipalities_of(filters.prefecture.code)],
+        filters.municipality.lg_code if filters.municipality else "",
+        empty_label=empty_label,
+    )

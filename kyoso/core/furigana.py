@@ -11,7 +11,8 @@ re-renders from the cache after its first visit."""
 import functools
 import html
 import re
-import unicodedata
+
+from kyoso.regions.reference import to_hiragana
 
 FURIGANA_COOKIE = "kyoso_furigana"
 
@@ -55,15 +56,11 @@ def _tokenizer():
     return tokenizer_b()
 
 
-def hiragana(text: str) -> str:
-    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
-
-
 def _align(surface: str, reading: str) -> list[tuple[str, str | None]] | None:
     """Split a word's reading over its kanji runs: 申し込む + もうしこむ → 申/もう し 込/こ む."""
     runs = _KANJI_OR_NOT.findall(surface)
     pattern = "".join(
-        "(.+?)" if _HAS_KANJI.match(run) else f"({re.escape(hiragana(run))})" for run in runs
+        "(.+?)" if _HAS_KANJI.match(run) else f"({re.escape(to_hiragana(run))})" for run in runs
     )
     match = re.fullmatch(pattern, reading)
     if match is None:
@@ -89,7 +86,7 @@ def _words(text: str) -> list[tuple[str, str]]:
     words = []
     for m in _tokenizer().tokenize(text):
         surface = m.surface()
-        reading = "" if m.is_oov() else hiragana(m.reading_form())
+        reading = "" if m.is_oov() else to_hiragana(m.reading_form())
         # A reading must be kana only (Sudachi returns the surface for words it cannot read).
         if not _HAS_KANJI.search(surface) or not re.fullmatch("[ぁ-ゖー]+", reading):
             reading = ""
@@ -116,7 +113,7 @@ def ruby_text(text: str) -> str:
 def ruby_name(name: str, yomi: str) -> str:
     """A name read with its registered reading where that reading fits the name once legal forms
     (NPO法人, 社会福祉法人 …) are set aside; otherwise as any text."""
-    yomi = hiragana(unicodedata.normalize("NFKC", yomi)).replace(" ", "").replace("\u3000", "")
+    yomi = to_hiragana(yomi).replace(" ", "").replace("\u3000", "")
     prefix = _NAME_PREFIXES.search(name)
     head = prefix.group(0) if prefix else ""
     suffix = _NAME_SUFFIXES.search(name[len(head) :])
@@ -135,7 +132,7 @@ def _name_parts(parts: list[tuple[str, str | None]]) -> str:
     out = []
     for base, rt in parts:
         words = _words(base) if rt else []
-        if words and "".join(r or hiragana(s) for s, r in words) == rt:
+        if words and "".join(r or to_hiragana(s) for s, r in words) == rt:
             out.append("".join(_word(s, r) for s, r in words))
         else:
             out.append(_ruby([(base, rt)]))

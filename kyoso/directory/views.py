@@ -14,7 +14,7 @@ from kyoso.core.blocks import ORGANISATION, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
-from kyoso.core.facets_html import checkboxes, select_options
+from kyoso.core.facets_html import checkboxes, municipality_options, select_options
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.moderation.edit_flow import answer_edit
@@ -88,16 +88,7 @@ def _list(request, platform):
             ],
             filters.field_slugs,
         ),
-        "muni_options": select_options(
-            [
-                (code, name, None)
-                for code, name in reference.municipalities_of(filters.prefecture.code)
-            ]
-            if filters.prefecture
-            else [],
-            filters.municipality.lg_code if filters.municipality else "",
-            empty_label=_("指定しない（都道府県全体）"),
-        ),
+        "muni_options": municipality_options(filters, empty_label=_("指定しない（都道府県全体）")),
         "pref_options": select_options(
             [
                 (p.code, p.display_name(), facets["pref"].get(p.code, 0))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.directory.forms import FieldMultipleField
 from kyoso.measures.forms import sanitise
 from kyoso.moderation.forms import VersionedFormMixin
 from kyoso.platforms.forms import PlatformChoiceField
@@ -16,11 +17,6 @@ from kyoso.regions.models import Field
 from kyoso.regions.picker import MunicipalityChoiceField, PickerFormMixin
 
 from .models import Event
-
-
-class FieldMultipleField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.display_name()
 
 
 def _combine(day: datetime.date | None, time: datetime.time | None, *, end: bool = False):

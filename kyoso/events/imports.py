@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from kyoso.regions import reference
 from kyoso.regions.codes import is_valid_lg_code
+from kyoso.regions.reference import to_hiragana
 
 from .models import Event
 from .opendata import COLUMNS
@@ -59,11 +60,6 @@ def _time(value: str) -> str:
 def _yen(value: str) -> str:
     value = unicodedata.normalize("NFKC", value or "").strip()
     return re.sub(r"[,円¥\\\s]", "", value)
-
-
-def _hiragana(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
-    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
 def _municipality(code: str, pref_name: str, muni_name: str, address: str) -> str:
@@ -142,7 +138,7 @@ def form_data(values: dict, platform) -> tuple[dict, list[str]]:
     data = {
         "platform": platform.pk,
         "title": values.get("イベント名", ""),
-        "title_kana": _hiragana(values.get("イベント名_カナ", "")),
+        "title_kana": to_hiragana(values.get("イベント名_カナ", "")),
         "title_en": values.get("イベント名_英語", ""),
         "start_date": _date(values.get("開始日", "")),
         "start_time": _time(values.get("開始時間", "")),

@@ -64,6 +64,7 @@ def parse_filters(params) -> EventFilters:
 class Facts:
     pk: int
     platform_id: int
+    organisation_id: int | None
     starts_at: datetime.datetime
     ends_at: datetime.datetime
     published_at: datetime.datetime | None
@@ -96,6 +97,7 @@ def all_facts() -> list[Facts]:
         .only(
             "pk",
             "platform_id",
+            "organisation_id",
             "starts_at",
             "ends_at",
             "published_at",
@@ -113,6 +115,7 @@ def all_facts() -> list[Facts]:
             Facts(
                 pk=event.pk,
                 platform_id=event.platform_id,
+                organisation_id=event.organisation_id,
                 starts_at=event.starts_at,
                 ends_at=event.ends_at,
                 published_at=event.published_at,
@@ -231,14 +234,21 @@ def upcoming(*, platform=None, pref_code: str = "", organisation=None, limit: in
         rows = [
             r for r in rows if r.region_keys & keys or (platform and r.platform_id == platform.pk)
         ]
-    rows = sorted(rows, key=lambda r: (r.starts_at, r.pk))
     if organisation is not None:
-        ids = set(
-            Event.objects.published()
-            .filter(organisation=organisation, ends_at__gte=now)
-            .values_list("pk", flat=True)
-        )
-        rows = [r for r in rows if r.pk in ids]
+        rows = [r for r in rows if r.organisation_id == organisation.pk]
+    rows = sorted(rows, key=lambda r: (r.starts_at, r.pk))
+    return events_by_id([r.pk for r in rows[:limit]])
+
+
+def related(event: Event, limit: int = 3) -> list[Event]:
+    """The next upcoming events that share a field with `event`."""
+    now = timezone.now()
+    rows = all_facts()
+    fields = next((r.fields for r in rows if r.pk == event.pk), frozenset())
+    rows = sorted(
+        (r for r in rows if r.pk != event.pk and r.ends_at >= now and r.fields & fields),
+        key=lambda r: (r.starts_at, r.pk),
+    )
     return events_by_id([r.pk for r in rows[:limit]])
 
 

@@ -3,7 +3,6 @@ register, edit, cancel / postpone, iCalendar and Atom feeds."""
 
 import calendar as pycalendar
 import datetime
-import functools
 import json
 
 from django.conf import settings
@@ -16,12 +15,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.downloads import file_download
-from kyoso.core.facets_html import checkboxes, select_options
+from kyoso.core.facets_html import (
+    checkboxes,
+    municipality_options,
+    prefecture_options,
+    select_options,
+)
 from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
@@ -58,16 +62,6 @@ def _crumbs(platform, *rest):
     return crumbs + list(rest)
 
 
-@functools.lru_cache(maxsize=512)
-def _pref_options(selected: str, language: str):
-    """The prefecture select (no counts: it does not change with the other filters)."""
-    return select_options(
-        [(p.code, p.display_name(), None) for p in reference.prefectures()],
-        selected,
-        empty_label=_("指定しない"),
-    )
-
-
 def _list(request, platform, *, past: bool = False):
     filters = selectors.parse_filters(request.GET)
     results = selectors.Results(filters, platform, past=past)
@@ -84,23 +78,14 @@ def _list(request, platform, *, past: bool = False):
     if platform is not None:
         request.platform = platform
     unset = _("指定しない")
-    muni_options = ""
-    if filters.prefecture is not None:
-        muni_options = select_options(
-            [
-                (code, name, None)
-                for code, name in reference.municipalities_of(filters.prefecture.code)
-            ],
-            filters.municipality.lg_code if filters.municipality else "",
-            empty_label=_("市区町村を指定しない"),
-        )
+    muni_options = municipality_options(filters, empty_label=_("市区町村を指定しない"))
     context = {
         "platform": platform,
         "past": past,
         "filters": filters,
         "page": page,
-        "pref_options": _pref_options(
-            filters.prefecture.code if filters.prefecture else "", get_language()
+        "pref_options": prefecture_options(
+            filters.prefecture.code if filters.prefecture else "", empty_label=unset
         ),
         "muni_options": muni_options,
         "field_options_html": select_options(
@@ -252,13 +237,7 @@ def _json_ld(event: Event) -> str:
 @cache_anonymous_page
 def event_detail(request, pk: int):
     event = access_event_public(pk)
-    related = [
-        e
-        for e in selectors.upcoming(limit=20)
-        if e.pk != event.pk
-        and set(e.fields.values_list("pk", flat=True))
-        & set(event.fields.values_list("pk", flat=True))
-    ][:3]
+    related = selectors.related(event)
     address = " ".join(
         filter(
             None,
@@ -675,14 +654,9 @@ def application_cancel(request, token: str):
     return response
 
 
-def _organiser_event(request, pk: int) -> Event:
-    event = access_event_edit(request.user, pk)
-    return event
-
-
 @login_required
 def event_applications(request, pk: int):
-    event = _organiser_event(request, pk)
+    event = access_event_edit(request.user, pk)
     rows = list(event.applications.all())
     context = {
         "event": event,
@@ -703,7 +677,7 @@ APPLICATION_COLUMNS = ["受付番号", "状態", "お名前", "メールアド�
 @login_required
 def event_applications_csv(request, pk: int):
     """The organiser's list as CSV (UTF-8 with BOM, formula-safe); never public."""
-    event = _organiser_event(request, pk)
+    event = access_event_edit(request.user, pk)
 
     def row(a):
         return {
@@ -729,7 +703,7 @@ def event_applications_csv(request, pk: int):
 
 @login_required
 def event_applications_mail(request, pk: int):
-    event = _organiser_event(request, pk)
+    event = access_event_edit(request.user, pk)
     form = MailApplicantsForm()
     status = 200
     if request.method == "POST":

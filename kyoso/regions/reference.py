@@ -86,7 +86,7 @@ def to_hiragana(text: str) -> str:
     """NFKC (half-width kana become full-width), then katakana to hiragana."""
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text or "")
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 

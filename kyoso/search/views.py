@@ -1,17 +1,14 @@
 """/search/: one search box over everything registered with the search engine."""
 
-import functools
 from dataclasses import replace
 
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kyoso.core.cache import cache_anonymous_page
-from kyoso.core.facets_html import select_options
+from kyoso.core.facets_html import field_options, prefecture_options
 from kyoso.core.filters import parse_region_filters
 from kyoso.core.pagination import LazyWindow, paginate
-from kyoso.regions import reference
 
 from . import registry
 from .engine import COUNT_CAP, Query, hits_for, search
@@ -58,32 +55,15 @@ def search_page(request):
             "page": page,
             "total": total,
             "capped": capped,
-            "pref_options": _pref_options(
-                filters.prefecture.code if filters.prefecture else "", get_language()
+            "pref_options": prefecture_options(
+                filters.prefecture.code if filters.prefecture else "", empty_label=_("全国")
             ),
-            "field_options": _field_options(
-                filters.field_slugs[0] if filters.field_slugs else "", get_language()
+            "field_options": field_options(
+                filters.field_slugs[0] if filters.field_slugs else "",
+                empty_label=_("すべての分野"),
             ),
             "breadcrumbs": [(_("サイト内検索"), None)],
         },
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def _pref_options(selected: str, language: str):
-    return select_options(
-        [(p.code, p.display_name(), None) for p in reference.prefectures()],
-        selected,
-        empty_label=_("全国"),
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def _field_options(selected: str, language: str):
-    return select_options(
-        [(f.slug, f.display_name(), None) for f in reference.fields()],
-        selected,
-        empty_label=_("すべての分野"),
     )
 
 
