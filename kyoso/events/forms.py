@@ -398,6 +398,12 @@ class ApplicationForm(forms.Form):
         help_text=gettext_lazy("車椅子、手話通訳、筆談など。主催者だけが見ます。"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One of the two is needed: say so beside both instead of ※任意 and a surprise error.
+        for name in ("email", "phone"):
+            self.fields[name].required_when = _("メールアドレスか電話番号のどちらかが必須")
+
     def clean_phone(self):
         import re
 

@@ -158,3 +158,8 @@ def test_signed_in_applicants_see_their_applications_on_my_page(client, open_eve
     apply(client, open_event, name="住民 さん")
     html = client.get("/accounts/me/").content.decode()
     assert "申し込んだイベント" in html and "定員2人の体験会" in html and "取り消す" in html
+
+
+def test_the_form_says_one_contact_is_required_before_sending(client, open_event):
+    html = client.get(f"/events/{open_event.pk}/apply/").content.decode()
+    assert html.count("※メールアドレスか電話番号のどちらかが必須") == 2
