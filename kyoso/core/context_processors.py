@@ -1,19 +1,26 @@
 """Values every page needs: text size, platform, the staff menu."""
 
+import functools
+
 from django.conf import settings
+from django.utils.translation import get_language
 
 from kyoso.platforms.access import has_staff_role, is_national_admin
+
+
+@functools.lru_cache(maxsize=8)
+def _nav_paths(language: str) -> tuple[str, str]:
+    from django.urls import reverse
+
+    return reverse("core:home"), reverse("news:list")
 
 
 def site(request) -> dict:
     user = getattr(request, "user", None)
     staff = bool(user and has_staff_role(user))
-    from django.urls import reverse
-
     path = getattr(request, "path", "")
-    nav_current = (
-        "home" if path == reverse("core:home") else "news" if path == reverse("news:list") else ""
-    )
+    home, news = _nav_paths(get_language())
+    nav_current = "home" if path == home else "news" if path == news else ""
     from .decorators import after_mfa_url
 
     return {

@@ -3,6 +3,8 @@
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
@@ -12,7 +14,8 @@ from kyoso.regions import reference
 from kyoso.regions.codes import NATIONWIDE_KEY, inside_pref_key, pref_key
 from kyoso.regions.reference import field_slugs, prefecture_codes
 from kyoso.search.engine import COUNT_CAP, Query, matching_ids_sql, ranked_ids, snippet
-from kyoso.search.memory import index_for, tokens
+from kyoso.search.memory import facet_values, index_for, tokens
+from kyoso.search.models import SearchEntry
 
 from .models import Organisation, OrganisationRegionKey
 
@@ -136,8 +139,6 @@ class Results:
             if name != skip:
                 mask = group if mask is None else mask & group
         if mask is None:
-            import numpy as np
-
             mask = np.ones(self.index.n, dtype=bool)
         return mask
 
@@ -150,8 +151,10 @@ class Results:
             ids = [int(pk) for pk in keys]
         rows = list_rows(ids)
         words = [form for forms in self.query.text_terms() for form in forms]
+        wanted = set(words)
         for row in rows:
-            row.snippet = snippet(row.description, words)
+            found = row.body_forms is None or not row.body_forms.isdisjoint(wanted)
+            row.snippet = snippet(row.description, words if found else [])
         return rows
 
     def _relevance_page(self, *, limit: int, offset: int) -> list[int]:
@@ -179,38 +182,47 @@ class Results:
         """For each facet, counts under every other active filter: what a click would list."""
         index = self.index
         values = {
-            "kind": {v: tokens("kind", [v]) for v in Organisation.Kind.values},
-            "scale": {v: tokens("scale", [v]) for v in Organisation.Scale.values},
-            "field": {slug: tokens("f", [slug]) for slug in field_slugs()},
+            "kind": facet_values("kind", Organisation.Kind.values),
+            "scale": facet_values("scale", Organisation.Scale.values),
+            "field": facet_values("f", field_slugs()),
         }
         result = {}
-        for name, choices in values.items():
+        for name, (choices, key) in values.items():
             others = self._mask(name)
             chosen = self.groups.get(name)
             if chosen is None:
-                result[name] = index.counts(others, choices)
+                result[name] = index.counts(others, choices, key)
                 continue
             # Checkboxes add to what is chosen (any of them): an unticked box's count is the
             # list it gives, today's list plus those it adds; a ticked box shows its own count.
-            added = index.counts(others & ~chosen, choices)
-            own = index.counts(others, choices)
+            added = index.counts(others & ~chosen, choices, key)
+            own = index.counts(others, choices, key)
             picked = set(getattr(self.filters, {"field": "field_slugs"}.get(name, name + "s")))
             result[name] = {v: own[v] if v in picked else self.total + added[v] for v in choices}
         # Choosing a prefecture lists who works in it and, unless only local members are asked
         # for, the nationwide members: the count says the same.
         pref_mask = self._mask("pref")
-        prefs = index.counts(
-            pref_mask,
-            {
-                code: tokens("rk", [pref_key(code), inside_pref_key(code)])
-                for code in prefecture_codes()
-            },
-        )
+        prefs = index.counts(pref_mask, *_prefecture_values())
         if not self.filters.only_local:
-            nationwide = int((pref_mask & index.any_of(tokens("rk", [NATIONWIDE_KEY]))).sum())
+            nationwide = int(np.count_nonzero(pref_mask & index.any_of(_NATIONWIDE)))
             prefs = {code: n + nationwide for code, n in prefs.items()}
         result["pref"] = prefs
         return result
+
+
+_NATIONWIDE = tuple(tokens("rk", [NATIONWIDE_KEY]))
+_pref_values: list = []
+
+
+def _prefecture_values() -> tuple[dict[str, list[str]], tuple]:
+    """{prefecture code: its region tokens} and its plan key, built once per process."""
+    if not _pref_values:
+        mapping = {
+            code: tokens("rk", [pref_key(code), inside_pref_key(code)])
+            for code in prefecture_codes()
+        }
+        _pref_values.append((mapping, tuple((v, tuple(t)) for v, t in mapping.items())))
+    return _pref_values[0]
 
 
 @dataclass
@@ -228,6 +240,7 @@ class Row:
     description: str
     is_demo: bool
     snippet: str = ""
+    body_forms: frozenset | None = None  # analysed words of the description (None: unknown)
     # The line's HTML around the snippet, per language; shared by the copies of a kept row.
     parts_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -312,47 +325,74 @@ def list_rows(ids: list[int]) -> list[Row]:
 
 
 def _read_rows(ids: list[int]) -> list[Row]:
+    """Four plain reads by primary key (no ORM query building: at 100,000 organisations almost
+    every line of a varied page is missing from the kept rows, and building four querysets cost
+    more than running them)."""
     if not ids:
         return []
     kinds = dict(Organisation.Kind.choices)
     fields = {f.pk: f.display_name() for f in reference.fields()}
     prefs = {p.code: p.display_name() for p in reference.prefectures()}
     munis = reference.municipality_labels()
-    through_fields = Organisation.fields.through.objects.filter(organisation_id__in=ids)
+    in_ids = ", ".join(["%s"] * len(ids))
+    m2m = {
+        name: Organisation._meta.get_field(name).remote_field.through._meta.db_table
+        for name in ("fields", "area_prefectures", "area_municipalities")
+    }
     field_map: dict[int, list[str]] = {}
-    for org_id, field_id in through_fields.order_by("field_id").values_list(
-        "organisation_id", "field_id"
-    ):
-        field_map.setdefault(org_id, []).append(fields.get(field_id, ""))
     area_map: dict[int, list[str]] = {}
-    for org_id, code in Organisation.area_prefectures.through.objects.filter(
-        organisation_id__in=ids
-    ).values_list("organisation_id", "prefecture_id"):
-        area_map.setdefault(org_id, []).append(prefs.get(code, code))
-    for org_id, code in (
-        Organisation.area_municipalities.through.objects.filter(organisation_id__in=ids)
-        .order_by("id")
-        .values_list("organisation_id", "municipality_id")
-    ):
-        area_map.setdefault(org_id, []).append(munis.get(code, code))
-    rows = {}
-    for pk, name, kana, kind, area_kind, description, is_demo in Organisation.objects.filter(
-        pk__in=ids
-    ).values_list("pk", "name", "name_kana", "kind", "area_kind", "description", "is_demo"):
-        areas = area_map.get(pk, [])
-        rows[pk] = Row(
-            pk=pk,
-            name=name,
-            name_kana=kana,
-            kind_label=str(kinds.get(kind, kind)),
-            area_kind=area_kind,
-            areas=areas[:5],
-            more_areas=len(areas) > 5,
-            field_names=field_map.get(pk, []),
-            description=description,
-            is_demo=is_demo,
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT organisation_id, field_id FROM {m2m['fields']} "  # noqa: S608 - table names from the models
+            f"WHERE organisation_id IN ({in_ids}) ORDER BY field_id",
+            ids,
         )
-    return list(rows.values())
+        for org_id, field_id in cursor.fetchall():
+            field_map.setdefault(org_id, []).append(fields.get(field_id, ""))
+        cursor.execute(
+            f"SELECT organisation_id, prefecture_id FROM {m2m['area_prefectures']} "  # noqa: S608
+            f"WHERE organisation_id IN ({in_ids}) ORDER BY id",
+            ids,
+        )
+        for org_id, code in cursor.fetchall():
+            area_map.setdefault(org_id, []).append(prefs.get(code, code))
+        cursor.execute(
+            f"SELECT organisation_id, municipality_id FROM {m2m['area_municipalities']} "  # noqa: S608
+            f"WHERE organisation_id IN ({in_ids}) ORDER BY id",
+            ids,
+        )
+        for org_id, code in cursor.fetchall():
+            area_map.setdefault(org_id, []).append(munis.get(code, code))
+        sql = "SELECT id, name, name_kana, kind, area_kind, description, is_demo FROM "
+        cursor.execute(f"{sql}{Organisation._meta.db_table} WHERE id IN ({in_ids})", ids)
+        found = cursor.fetchall()
+        # The analysed words of each description (what the index holds): a line whose
+        # description has none of the query's words needs no analysis to find none.
+        cursor.execute(
+            f"SELECT object_id, body_terms FROM {SearchEntry._meta.db_table} "  # noqa: S608
+            f"WHERE type = %s AND object_id IN ({in_ids})",
+            [TYPE, *(str(i) for i in ids)],
+        )
+        body_forms = {int(oid): frozenset(terms.split()) for oid, terms in cursor.fetchall()}
+    rows = []
+    for pk, name, kana, kind, area_kind, description, is_demo in found:
+        areas = area_map.get(pk, [])
+        rows.append(
+            Row(
+                pk=pk,
+                name=name,
+                name_kana=kana,
+                kind_label=str(kinds.get(kind, kind)),
+                area_kind=area_kind,
+                areas=areas[:5],
+                more_areas=len(areas) > 5,
+                field_names=field_map.get(pk, []),
+                description=description,
+                is_demo=bool(is_demo),
+                body_forms=body_forms.get(pk),
+            )
+        )
+    return rows
 
 
 def _with_related(qs):

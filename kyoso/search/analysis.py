@@ -78,12 +78,42 @@ def _chunks(text: str, size: int = 4000):
         text = text[cut:]
 
 
+def _literal_safe(form: str) -> bool:
+    """A form that can be looked for as a plain substring without marking parts of unrelated
+    words: two or more characters, and not a short run of hiragana (かい in かいもの)."""
+    if len(form) < 2:
+        return False
+    return len(form) >= 3 or any(not ("\u3041" <= ch <= "\u309f") for ch in form)
+
+
 def matching_spans(text: str, forms: set[str]) -> list[tuple[int, int]]:
     """(start, end) offsets in normalise(text) of the words whose surface or normalised form is
-    one of `forms`: highlighting by words, so a search for みまもり marks 見守り."""
+    one of `forms`: highlighting by words, so a search for みまもり marks 見守り.
+
+    Where a form occurs literally, its occurrences are found by substring search: analysing a
+    text costs about 0.2 ms, and at 100,000 organisations almost every line of a result page is
+    a text never analysed before. Only when no form occurs literally (a conjugated verb, a
+    one-character word) is the text analysed."""
+    text = normalise(text)
+    found = []
+    for form in forms:
+        if not _literal_safe(form):
+            continue
+        start = text.find(form)
+        while start != -1:
+            found.append((start, start + len(form)))
+            start = text.find(form, start + len(form))
+    if found:
+        found.sort(key=lambda span: (span[0], -span[1]))
+        spans: list[tuple[int, int]] = []
+        for start, end in found:
+            if spans and start < spans[-1][1]:
+                continue  # inside (or overlapping) the previous mark
+            spans.append((start, end))
+        return spans
     return [
         (start, end)
-        for start, end, surface, normalised in _content_words(normalise(text))
+        for start, end, surface, normalised in _content_words(text)
         if surface in forms or normalised in forms
     ]
 

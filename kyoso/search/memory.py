@@ -27,6 +27,7 @@ from .engine import Query, current_version, facet_token
 from .models import SearchEntry
 
 KEYWORD_CACHE = 256  # keyword masks kept per type and process (N bytes each)
+GROUP_CACHE = 256  # filter masks (a prefecture, a field…) kept per type and process
 
 
 def _text_match(forms: tuple, type_key: str) -> tuple[str, list]:
@@ -79,6 +80,7 @@ class TypeIndex:
         # Words of the titles (and their readings): "is this word in the name?" from memory.
         self.title_postings = {t: np.asarray(p, dtype=np.int32) for t, p in titles.items()}
         self._keywords: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._groups: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._pairs: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
         self.lock = threading.Lock()
         self.build_seconds = time.perf_counter() - started
@@ -86,11 +88,24 @@ class TypeIndex:
     # --- masks -------------------------------------------------------------------------------
 
     def any_of(self, tokens: Iterable[str]) -> np.ndarray:
+        """Entries with any of the tokens. Kept (LRU) like keyword masks: a prefecture's mask
+        sets tens of thousands of positions at 100,000 entries. Callers never write into it."""
+        key = tuple(tokens)
+        with self.lock:
+            mask = self._groups.get(key)
+            if mask is not None:
+                self._groups.move_to_end(key)
+                return mask
         mask = np.zeros(self.n, dtype=bool)
-        for token in tokens:
+        for token in key:
             positions = self.postings.get(token)
             if positions is not None:
                 mask[positions] = True
+        mask.flags.writeable = False
+        with self.lock:
+            self._groups[key] = mask
+            while len(self._groups) > GROUP_CACHE:
+                self._groups.popitem(last=False)
         return mask
 
     def keyword_mask(self, query: Query, *, title_only: bool = False) -> np.ndarray:
@@ -147,9 +162,13 @@ class TypeIndex:
         positions = self.new_order[mask[self.new_order]] if by_new else np.flatnonzero(mask)
         return [self.object_ids[p] for p in positions[offset : offset + limit]]
 
-    def counts(self, mask: np.ndarray, values: dict[str, list[str]]) -> dict[str, int]:
-        """For each value (matched by any of its tokens), how many entries of `mask` have it."""
-        key = tuple((v, tuple(t)) for v, t in values.items())
+    def counts(
+        self, mask: np.ndarray, values: dict[str, list[str]], key: tuple | None = None
+    ) -> dict[str, int]:
+        """For each value (matched by any of its tokens), how many entries of `mask` have it.
+        `key`: a hashable stand-in for `values` (see facet_values), saving its rebuilding."""
+        if key is None:
+            key = tuple((v, tuple(t)) for v, t in values.items())
         plan = self._pairs.get(key)
         if plan is None:
             plan = self._plan(values)
@@ -158,8 +177,17 @@ class TypeIndex:
             # One value per entry (kind, scale): index the mask once.
             counted = np.bincount(plan[1][mask], minlength=len(values) + 1)
         else:
-            _kind, positions, labels = plan
-            counted = np.bincount(labels[mask[positions]], minlength=len(values))
+            _kind, positions, labels, ptr, by_entry = plan
+            chosen = np.flatnonzero(mask)
+            if len(chosen) * 8 < len(positions):
+                # Few entries: gather their own values (CSR rows) instead of testing every pair.
+                starts, ends = ptr[chosen], ptr[chosen + 1]
+                lengths = ends - starts
+                total = int(lengths.sum())
+                at = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+                counted = np.bincount(by_entry[at], minlength=len(values))
+            else:
+                counted = np.bincount(labels[mask[positions]], minlength=len(values))
         return {v: int(counted[i]) for i, v in enumerate(values)}
 
     def _plan(self, values: dict[str, list[str]]) -> tuple:
@@ -172,13 +200,16 @@ class TypeIndex:
             positions.append(pos)
             labels.append(np.full(len(pos), i, dtype=np.int32))
         if not positions:
-            return ("pairs", np.zeros(0, np.int32), np.zeros(0, np.int32))
+            positions, labels = [np.zeros(0, np.int32)], [np.zeros(0, np.int32)]
         pos, lab = np.concatenate(positions), np.concatenate(labels)
-        if len(np.unique(pos)) == len(pos):
+        if len(pos) and len(np.unique(pos)) == len(pos):
             dense = np.full(self.n, len(values), dtype=np.int32)  # len(values): "none"
             dense[pos] = lab
             return ("dense", dense)
-        return ("pairs", pos, lab)
+        # The same pairs grouped by entry (CSR): entry i's values are by_entry[ptr[i]:ptr[i+1]].
+        order = np.argsort(pos, kind="stable")
+        ptr = np.searchsorted(pos[order], np.arange(self.n + 1)).astype(np.int64)
+        return ("pairs", pos, lab, ptr, lab[order])
 
 
 _indexes: dict[str, TypeIndex] = {}
@@ -254,3 +285,20 @@ def ranked_keys(
 
 def tokens(name: str, values: Iterable) -> list[str]:
     return [facet_token(name, v) for v in values]
+
+
+_facet_values: dict[tuple, tuple[dict[str, list[str]], tuple]] = {}
+
+
+def facet_values(name: str, values: Iterable) -> tuple[dict[str, list[str]], tuple]:
+    """{value: [its token]} for a facet and the key that counts() plans by, built once per
+    process and list of values (the values are reference data: kinds, scales, field slugs)."""
+    values = tuple(values)
+    found = _facet_values.get((name, values))
+    if found is None:
+        mapping = {v: tokens(name, [v]) for v in values}
+        found = _facet_values[(name, values)] = (
+            mapping,
+            tuple((v, tuple(t)) for v, t in mapping.items()),
+        )
+    return found

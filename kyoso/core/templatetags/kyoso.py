@@ -67,27 +67,42 @@ def _path_in(path: str, path_info: str, code: str) -> tuple[str, bool]:
 def language_links(context) -> list[dict]:
     """The current page in each language (shareable URLs: /… for Japanese, /en/… for English)."""
     from django.conf import settings
-    from django.urls import reverse
-    from django.utils.translation import override
 
     request = context.get("request")
     current = get_language() or settings.LANGUAGE_CODE
-
-    def url_for(code: str) -> str:
-        if request is None:
-            with override(code):
-                return reverse("core:home")
-        path, resolved = _path_in(request.path, request.path_info, code)
-        query = request.META.get("QUERY_STRING", "")
-        return f"{path}?{query}" if resolved and query else path
 
     return [
         {
             "code": code,
             "name": name,
-            "url": url_for(code),
+            "url": language_url(request, code),
             "current": current.startswith(code),
         }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def language_url(request, code: str) -> str:
+    """This page in language `code` (its home page when the path is not one of the site's)."""
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    if request is None:
+        with override(code):
+            return reverse("core:home")
+    path, resolved = _path_in(request.path, request.path_info, code)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{query}" if resolved and query else path
+
+
+@register.simple_tag
+def language_choices() -> list[dict]:
+    """The languages, without URLs (those are slots of the cached header: see SlotNode)."""
+    from django.conf import settings
+
+    current = get_language() or settings.LANGUAGE_CODE
+    return [
+        {"code": code, "name": name, "current": current.startswith(code)}
         for code, name in settings.LANGUAGES
     ]
 
@@ -149,10 +164,72 @@ class FragmentNode(template.Node):
         key = (self.name, get_language(), *(v.resolve(context) for v in self.vary))
         html = _fragments.get(key)
         if html is None:
-            html = self.nodelist.render(context)
+            outer = context.render_context.get(SLOT_MARK, False)
+            context.render_context[SLOT_MARK] = True
+            try:
+                html = self.nodelist.render(context)
+            finally:
+                context.render_context[SLOT_MARK] = outer
             if len(_fragments) < 5_000:
                 _fragments[key] = html
+        if SLOT_START in html and not context.render_context.get(SLOT_MARK, False):
+            html = _fill_slots(html, context)
         return mark_safe(html)  # noqa: S308 - rendered by the template engine, escaped there
+
+
+# {% slot %}: a per-request value inside a cached fragment. While the fragment is rendered for
+# the cache, a slot writes a marker; each request then replaces the markers with its own values
+# (escaped). So the whole header is rendered once per process and state, not once per request.
+SLOT_MARK = "kyoso_fragment_rendering"
+SLOT_START, SLOT_END = "\x00slot:", "\x00"
+
+
+def _slot_value(name: str, arg: str, context) -> str:
+    request = context.get("request")
+    if name == "next":
+        return local_path(context)
+    if name == "language_url":
+        return language_url(request, arg)
+    if name == "q":
+        value = context.get("q")
+        return "" if value is None else str(value)
+    raise template.TemplateSyntaxError(f"unknown slot {name}")
+
+
+def _fill_slots(html: str, context) -> str:
+    from django.utils.html import escape
+
+    parts = html.split(SLOT_START)
+    out = [parts[0]]
+    for part in parts[1:]:
+        spec, _sep, rest = part.partition(SLOT_END)
+        name, _sep, arg = spec.partition(":")
+        out.append(str(escape(_slot_value(name, arg, context))))
+        out.append(rest)
+    return "".join(out)
+
+
+class SlotNode(template.Node):
+    def __init__(self, name: str, arg):
+        self.name, self.arg = name, arg
+
+    def render(self, context):
+        from django.utils.html import escape
+
+        arg = "" if self.arg is None else str(self.arg.resolve(context))
+        if context.render_context.get(SLOT_MARK, False):
+            return f"{SLOT_START}{self.name}:{arg}{SLOT_END}"
+        return str(escape(_slot_value(self.name, arg, context)))
+
+
+@register.tag
+def slot(parser, token):
+    """{% slot "next" %}, {% slot "q" %}, {% slot "language_url" code %}: see SlotNode."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3):
+        raise template.TemplateSyntaxError("slot takes a name and an optional argument")
+    arg = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return SlotNode(bits[1].strip("\"'"), arg)
 
 
 @register.tag

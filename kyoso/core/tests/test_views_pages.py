@@ -128,3 +128,18 @@ def test_search_without_matches_says_what_to_try(client):
 def test_search_query_is_escaped(client):
     html = client.get("/search/", {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html
+
+
+def test_cached_header_carries_each_requests_own_values(client):
+    """The header is one cached fragment per state; its per-request parts (the search words, the
+    `next` of the preference forms, the other language's URL) are filled in for each request."""
+    first = client.get("/search/", {"q": "見守り"}).content.decode()
+    second = client.get("/search/", {"q": '<b>"買い物'}).content.decode()
+    assert 'id="site-search-q" class="dads-input-text" type="search" name="q" value="見守り"' in (
+        first
+    )
+    assert 'value="&lt;b&gt;&quot;買い物"' in second
+    assert "見守り" not in second.split("</header>")[0]
+    assert 'name="next" value="/search/?q=%3Cb%3E%22%E8%B2%B7%E3%81%84%E7%89%A9"' in second
+    assert 'href="/en/search/?q=%3Cb%3E%22%E8%B2%B7%E3%81%84%E7%89%A9"' in second
+    assert "\x00" not in first + second

@@ -153,3 +153,37 @@ def test_ticked_fields_are_found_but_rank_below_written_words(national):
 
     results = Results(parse_filters(QueryDict("q=見守り&sort=relevance")))
     assert [row.pk for row in results.page(limit=3, offset=0)] == [named.pk, written.pk, ticked.pk]
+
+
+def test_snippet_marks_literal_words_and_analyses_only_when_needed():
+    def words(text):
+        return [form for term in terms(text) for form in term.forms()]
+
+    # Found literally: marked without analysing the text, inside a longer word too.
+    assert "<mark>交流</mark>会" in snippet("毎月の交流会です。", words("交流"))
+    # A short run of hiragana is not looked for as a substring (かい in かいもの)…
+    assert "<mark>" not in snippet("かいものの手伝い", ["かい"])
+    # …and a conjugated verb is found by its normalised form, through analysis.
+    assert "<mark>" in snippet("地域で見守っています", words("見守る"))
+
+
+def test_facet_counts_agree_for_few_and_many_entries():
+    """memory.counts gathers per-entry values for small masks and tests every pair for large
+    ones; both give the same counts."""
+    import numpy as np
+
+    from kyoso.search.memory import TypeIndex
+
+    index = TypeIndex.__new__(TypeIndex)
+    rng = np.random.default_rng(7)
+    index.n = 500
+    index.postings = {
+        f"f:{v}": np.unique(rng.integers(0, 500, size=120)).astype(np.int32) for v in "abcd"
+    }
+    index._pairs = {}
+    values = {v: [f"f:{v}"] for v in "abcd"}
+    for size in (3, 40, 400):
+        mask = np.zeros(500, dtype=bool)
+        mask[rng.choice(500, size=size, replace=False)] = True
+        expected = {v: int(mask[index.postings[f"f:{v}"]].sum()) for v in "abcd"}
+        assert index.counts(mask, values) == expected
