@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "kyoso.links",
     "kyoso.measures",
     "kyoso.events",
+    "kyoso.notifications",
+    "kyoso.board",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -233,6 +235,8 @@ ACCOUNT_RATE_LIMITS = {
     # flooded (kyoso.events.views.event_apply).
     "event_application": "20/h/ip",
 }
+# Posting on the board: (scope, posts, seconds) windows per person and per network address.
+BOARD_POST_LIMITS = [("user", 5, 600), ("user", 30, 86400), ("ip", 20, 600)]
 # Days after an event ends before its applicants' names and contacts are erased
 # (`manage.py purge_event_applications`, run daily).
 EVENT_APPLICATION_RETENTION_DAYS = int(os.environ.get("EVENT_APPLICATION_RETENTION_DAYS", "30"))

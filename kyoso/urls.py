@@ -20,6 +20,8 @@ urlpatterns = i18n_patterns(
     path("", include("kyoso.links.urls")),
     path("", include("kyoso.measures.urls")),
     path("", include("kyoso.events.urls")),
+    path("", include("kyoso.board.urls")),
+    path("", include("kyoso.notifications.urls")),
     path("", include("kyoso.search.urls")),
     path("", include("kyoso.regions.urls")),
     path("accounts/", include("allauth.urls")),

@@ -30,6 +30,20 @@ DEMO_USERS = [
     ),
     ("resident@demo.kyoso.example", "佐藤 一郎（デモ）", User.Persona.RESIDENT, "04", False),
     ("mhlw@demo.kyoso.example", "厚生労働省 担当者（デモ）", User.Persona.OFFICIAL, "13", False),
+    (
+        "coordinator2@demo.kyoso.example",
+        "鈴木 健太（デモ）",
+        User.Persona.COORDINATOR,
+        "13",
+        False,
+    ),
+    (
+        "staff@demo.kyoso.example",
+        "千代田区 高齢介護課 田中（デモ）",
+        User.Persona.OFFICIAL,
+        "13",
+        False,
+    ),
 ]
 
 

@@ -1,11 +1,14 @@
 """State changes for platforms and roles. Every one writes an audit record."""
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from kyoso.audit.actions import audit_record
 from kyoso.regions.models import Prefecture
 
 from .models import NATIONAL_SLUG, Platform, PlatformRole
+
+platforms_ready = Signal()
 
 
 @transaction.atomic
@@ -18,6 +21,8 @@ def platforms_ensure() -> int:
         Platform.objects.get_or_create(
             prefecture=pref, defaults={"slug": pref.slug, "name": f"{pref.name}版"}
         )
+    # Apps that keep something per platform (the board's prefectural boards) create it now.
+    platforms_ready.send(sender=Platform)
     return Platform.objects.count()
 
 

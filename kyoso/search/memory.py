@@ -302,3 +302,29 @@ def facet_values(name: str, values: Iterable) -> tuple[dict[str, list[str]], tup
             tuple((v, tuple(t)) for v, t in mapping.items()),
         )
     return found
+
+
+def similar_keys(
+    query: Query, type_key: str, *, limit: int = 5, exclude: str = ""
+) -> list[tuple[str, str]]:
+    """(type, object_id) of the entries sharing the most words with the query (any of them,
+    unlike a search, which wants all): "more like this", e.g. 似ている話題 before posting. Each
+    word's matches come from the kept keyword masks; the score is how many words an entry has."""
+    index = index_for(type_key)
+    words = list(dict.fromkeys(tuple(forms) for forms in query.text_terms()))[:12]
+    if not words or not index.n:
+        return []
+    score = np.zeros(index.n, dtype=np.int16)
+    for forms in words:
+        score += index._word_mask(forms, False)
+    needed = 1 if len(words) <= 3 else 2
+    candidates = np.flatnonzero(score >= needed)
+    order = candidates[np.argsort(-score[candidates], kind="stable")]
+    found = []
+    for position in order:
+        object_id = index.object_ids[position]
+        if object_id != exclude:
+            found.append((type_key, object_id))
+        if len(found) >= limit:
+            break
+    return found

@@ -126,8 +126,37 @@ def build_world() -> SimpleNamespace:
         status=Status.PUBLISHED,
         published_at=timezone.now(),
     )
+    from kyoso.accounts.models import Verification
+    from kyoso.board.models import Board, Post, Thread
+
+    board = Board.objects.get(slug="tokyo")
+    room = Board.objects.create(
+        slug="room", name="会員限定の部屋", kind="topic", platform=tokyo, members_only=True
+    )
+    threads = {}
+    for key, where in (("thread", board), ("room_thread", room)):
+        thread = Thread.objects.create(
+            board=where, author=author, title="担い手が足りません", last_activity_at=timezone.now()
+        )
+        Post.objects.create(thread=thread, number=1, author=author, body="相談です。")
+        threads[key] = thread
+    post = Post.objects.get(thread=threads["thread"], number=1)
+    reply = Post.objects.create(
+        thread=threads["thread"], number=2, author=users[authz.MEMBER], body="返信です。"
+    )
+    Thread.objects.filter(pk=threads["thread"].pk).update(last_number=2, reply_count=1)
+    verification = Verification.objects.create(
+        user=author, role="municipal", municipality_id="131016"
+    )
     role = PlatformRole.objects.get(user=users[authz.MODERATOR], platform=tokyo)
     return SimpleNamespace(
+        board=board,
+        room=room,
+        thread=threads["thread"],
+        room_thread=threads["room_thread"],
+        post=post,
+        reply=reply,
+        verification=verification,
         users=users,
         tokyo=tokyo,
         org=org,

@@ -1,0 +1,95 @@
+"""Who may read, post and moderate on the board. Every check in views goes through here.
+
+A members-only board is for verified municipal staff and coordinators, and for admins: to
+everyone else it, its threads and its posts do not exist (404, never 403, so that not even the
+title of a room leaks)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from kyoso.accounts.verification import is_verified
+from kyoso.platforms.access import can_moderate, has_staff_role, is_national_admin
+
+from .models import Board, Post, Suspension, Thread
+
+
+def can_read_board(user, board: Board) -> bool:
+    if not board.members_only:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return is_verified(user) or is_national_admin(user) or can_moderate(user, board.platform)
+
+
+def readable_boards(user) -> list[Board]:
+    boards = list(Board.objects.select_related("platform__prefecture", "field"))
+    return [b for b in boards if can_read_board(user, b)]
+
+
+def access_board(user, slug: str) -> Board:
+    board = Board.objects.select_related("platform__prefecture", "field").filter(slug=slug).first()
+    if board is None or not can_read_board(user, board):
+        raise Http404
+    return board
+
+
+def is_moderator(user, board: Board) -> bool:
+    return getattr(user, "is_authenticated", False) and can_moderate(user, board.platform)
+
+
+def is_suspended(user, board: Board) -> bool:
+    return Suspension.objects.filter(platform_id=board.platform_id, user=user).exists()
+
+
+def can_post(user, board: Board) -> bool:
+    """Signed-in people who may read the board and are not suspended on its platform."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and can_read_board(user, board)
+        and not is_suspended(user, board)
+    )
+
+
+def access_thread(user, board: Board, pk: int) -> Thread:
+    """A thread of a readable board; a hidden thread only for its author and moderators."""
+    thread = (
+        Thread.objects.select_related("board", "author", "prefecture", "municipality")
+        .filter(pk=pk, board=board)
+        .first()
+    )
+    if thread is None:
+        raise Http404
+    if thread.is_hidden and not (thread.author_id == user.pk or is_moderator(user, board)):
+        raise Http404
+    return thread
+
+
+def access_post(user, pk: int) -> Post:
+    """A post the user may see: its board readable, and (if hidden or held) theirs or a
+    moderator's."""
+    post = Post.objects.select_related("thread__board__platform", "author").filter(pk=pk).first()
+    if post is None or not can_read_board(user, post.thread.board):
+        raise Http404
+    board = post.thread.board
+    if (post.thread.is_hidden or post.is_hidden or post.state != Post.State.PUBLISHED) and not (
+        post.author_id == user.pk or is_moderator(user, board)
+    ):
+        raise Http404
+    return post
+
+
+def access_own_post(user, pk: int) -> Post:
+    post = access_post(user, pk)
+    if post.author_id != user.pk:
+        raise PermissionDenied
+    return post
+
+
+def access_moderation(user, board: Board) -> None:
+    if not is_moderator(user, board):
+        raise PermissionDenied
+
+
+def require_reports_access(user) -> None:
+    if not has_staff_role(user):
+        raise PermissionDenied

@@ -1,0 +1,238 @@
+"""Notifying followers: rows written in the content's transaction, mail sent by tasks after it
+commits — one by one for people who want mail at once, in a daily or weekly digest for the
+others. A mail that fails stays pending and is tried again by `manage.py send_notifications`
+(run every few minutes); nothing a follower should hear of is lost, and the person who posted
+never sees a mail error.
+
+Content apps call `notify()` and register gates: a gate says whether a person may still see a
+notification (a members-only board's, once a verification is withdrawn, is neither shown nor
+mailed)."""
+
+import datetime
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from .models import Follow, Notification, Preference
+
+SALT = "kyoso.notifications.unsubscribe"
+MAX_ATTEMPTS = 10
+SLACK = datetime.timedelta(minutes=30)  # a digest run a little early still counts as the day's
+_gates: dict[str, Callable] = {}
+
+
+def register_gate(prefix: str, check: Callable) -> None:
+    """check(user, value) → may this person see notifications gated "prefix:value"?"""
+    _gates[prefix] = check
+
+
+def may_see(user, gate: str) -> bool:
+    if not gate:
+        return True
+    prefix, _sep, value = gate.partition(":")
+    check = _gates.get(prefix)
+    return bool(check and check(user, value))
+
+
+def followers(targets: Iterable[tuple[str, str]]) -> set[int]:
+    """User ids following any of (target, key)."""
+    from django.db.models import Q
+
+    query = Q()
+    for target, key in targets:
+        query |= Q(target=target, key=str(key))
+    if not query:
+        return set()
+    return set(Follow.objects.filter(query).values_list("user_id", flat=True))
+
+
+def follow(user, target: str, key, label: str = "") -> None:
+    Follow.objects.get_or_create(
+        user=user, target=target, key=str(key), defaults={"label": label[:200]}
+    )
+
+
+def unfollow(user, target: str, key) -> None:
+    Follow.objects.filter(user=user, target=target, key=str(key)).delete()
+
+
+def is_following(user, target: str, key) -> bool:
+    return (
+        user.is_authenticated
+        and Follow.objects.filter(user=user, target=target, key=str(key)).exists()
+    )
+
+
+def frequency(user) -> str:
+    row = Preference.objects.filter(user=user).first()
+    return row.frequency if row else Preference.Frequency.IMMEDIATE
+
+
+def notify(*, user_ids: Iterable[int], text: str, url: str, gate: str = "", exclude=()) -> int:
+    """Write a notification for each person (inside the caller's transaction) and queue the
+    immediate mails for after the commit. Returns how many were written."""
+    from django.contrib.auth import get_user_model
+
+    ids = set(user_ids) - {i for i in exclude if i is not None}
+    if not ids:
+        return 0
+    users = get_user_model().objects.filter(pk__in=ids, is_active=True)
+    prefs = dict(Preference.objects.filter(user_id__in=ids).values_list("user_id", "frequency"))
+    rows = []
+    for user in users:
+        if gate and not may_see(user, gate):
+            continue
+        wanted = prefs.get(user.pk, Preference.Frequency.IMMEDIATE)
+        rows.append(
+            Notification(
+                user=user,
+                text=text[:300],
+                url=url,
+                gate=gate,
+                mail=Notification.Mail.NONE
+                if wanted == Preference.Frequency.OFF
+                else Notification.Mail.PENDING,
+            )
+        )
+    created = Notification.objects.bulk_create(rows)
+    immediate = [
+        n.pk
+        for n in created
+        if n.pk is not None
+        and n.mail == Notification.Mail.PENDING
+        and prefs.get(n.user_id, Preference.Frequency.IMMEDIATE) == Preference.Frequency.IMMEDIATE
+    ]
+    if immediate:
+        transaction.on_commit(lambda: deliver_task.enqueue(immediate))
+    elif created and created[0].pk is None:
+        # Databases that return no ids from bulk_create: the periodic run sends them.
+        pass
+    return len(created)
+
+
+def unsubscribe_token(user) -> str:
+    return signing.dumps({"u": user.pk}, salt=SALT)
+
+
+def user_from_token(token: str):
+    from django.contrib.auth import get_user_model
+
+    try:
+        data = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    pk = data.get("u") if isinstance(data, dict) else None
+    if not isinstance(pk, int):
+        return None
+    return get_user_model().objects.filter(pk=pk).first()
+
+
+def _message(
+    user, notifications: list[Notification], *, digest: str = ""
+) -> EmailMultiAlternatives:
+    unsubscribe = settings.SITE_URL + reverse(
+        "notifications:unsubscribe", kwargs={"token": unsubscribe_token(user)}
+    )
+    context = {
+        "user": user,
+        "notifications": notifications,
+        "digest": digest,
+        "site_url": settings.SITE_URL,
+        "unsubscribe_url": unsubscribe,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("notifications/mail/subject.txt", context).strip()
+        body = render_to_string("notifications/mail/body.txt", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+        headers={
+            # RFC 8058: one POST to this address unsubscribes, with no sign-in.
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    return message
+
+
+def _send(user, rows: list[Notification], *, digest: str = "") -> bool:
+    """Send one mail for `rows`; mark them sent, or count the failed attempt (kept pending)."""
+    visible = [n for n in rows if may_see(user, n.gate)]
+    hidden = [n.pk for n in rows if n not in visible]
+    if hidden:
+        Notification.objects.filter(pk__in=hidden).update(mail=Notification.Mail.NONE)
+    if not visible:
+        return True
+    try:
+        _message(user, visible, digest=digest).send()
+    except Exception:
+        from django.db.models import F
+
+        Notification.objects.filter(pk__in=[n.pk for n in visible]).update(
+            mail_attempts=F("mail_attempts") + 1
+        )
+        return False
+    Notification.objects.filter(pk__in=[n.pk for n in visible]).update(
+        mail=Notification.Mail.SENT, mailed_at=timezone.now()
+    )
+    return True
+
+
+@task
+def deliver_task(ids: list[int]) -> None:
+    deliver(ids)
+
+
+def deliver(ids: list[int]) -> int:
+    """Send the immediate mails for these notifications (one mail per notification)."""
+    sent = 0
+    rows = Notification.objects.filter(
+        pk__in=ids, mail=Notification.Mail.PENDING, mail_attempts__lt=MAX_ATTEMPTS
+    ).select_related("user")
+    for row in rows:
+        if frequency(row.user) != Preference.Frequency.IMMEDIATE:
+            continue  # changed their mind since: the digest takes it
+        sent += _send(row.user, [row])
+    return sent
+
+
+def run(now=None) -> dict[str, int]:
+    """The periodic run: retry pending immediate mails, send due daily and weekly digests."""
+    now = now or timezone.now()
+    result = {"retried": 0, "digests": 0}
+    pending = Notification.objects.filter(
+        mail=Notification.Mail.PENDING, mail_attempts__lt=MAX_ATTEMPTS
+    )
+    by_user: dict[int, list[Notification]] = {}
+    for row in pending.select_related("user").order_by("created_at", "id"):
+        by_user.setdefault(row.user_id, []).append(row)
+    for rows in by_user.values():
+        user = rows[0].user
+        wanted = frequency(user)
+        if wanted == Preference.Frequency.IMMEDIATE:
+            for row in rows:
+                result["retried"] += _send(user, [row])
+            continue
+        if wanted == Preference.Frequency.OFF:
+            Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
+                mail=Notification.Mail.NONE
+            )
+            continue
+        pref, _created = Preference.objects.get_or_create(user=user)
+        period = datetime.timedelta(days=1 if wanted == Preference.Frequency.DAILY else 7)
+        due = pref.last_digest_at is None or now - pref.last_digest_at >= period - SLACK
+        if not due:
+            continue
+        if _send(user, rows, digest=wanted):
+            Preference.objects.filter(pk=pref.pk).update(last_digest_at=now)
+            result["digests"] += 1
+    return result
