@@ -9,6 +9,9 @@ organisations from bench/directory.py plus the demo data), it serves the site wi
 that picks every request at random from thousands of distinct URLs (keyword × prefecture ×
 field × page), next to nginx serving a static file of the same size as the average page. It
 prints one table: req/s, the share of nginx's req/s, p99 at 32 connections, and errors.
+The board rows: thread lists (board × sort × page), the pages of a thread of 2,000 replies
+(thread_long) and the demo's short threads (thread_short): a page of the long thread should cost
+what a page of a short one does.
 Everything runs on the loopback interface, each run bounded in time."""
 
 import argparse
@@ -146,14 +149,31 @@ def run(cmd, env=None, **kw):
     return subprocess.run(cmd, cwd=ROOT, env=env, check=True, **kw)
 
 
-def prepare(env: dict, size: str) -> None:
-    """Migrate, load reference and demo data; the 100k size first generates the organisations."""
+def prepare(env: dict, size: str) -> dict[str, list[str]]:
+    """Migrate, load reference and demo data; the 100k size first generates the organisations.
+    Returns the board's URL mixes: thread lists (board × sort × page), every page of a thread of
+    2,000 replies, and the short demo threads (a page of each should cost the same)."""
     run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], env)
     if size == "100k":
         run([PY, "bench/directory.py", "--orgs", "100000", "--searches", "0"], env)
     run([PY, "manage.py", "load_reference_data", "-v", "0"], env, stdout=subprocess.DEVNULL)
     run([PY, "manage.py", "load_demo_data"], env, stdout=subprocess.DEVNULL)
     run([PY, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
+    board = json.loads(
+        subprocess.run(
+            [PY, "bench/board_data.py"], cwd=ROOT, env=env, check=True, capture_output=True
+        ).stdout
+    )
+    return {
+        "board": [
+            f"/board/{slug}/?sort={sort}&page={page}"
+            for slug in board["boards"]
+            for sort in ("activity", "new", "same")
+            for page in (1, 2)
+        ],
+        "thread_long": [f"{board['long']}?page={n}" for n in range(1, board["long_pages"] + 1)],
+        "thread_short": board["short"],
+    }
 
 
 def wrk(url_or_base: str, *, duration: int, connections: int, urls: Path | None, tmp: Path):
@@ -297,7 +317,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--sizes", default="demo,100k")
     parser.add_argument("--databases", default="sqlite,postgresql")
-    parser.add_argument("--pages", default="directory,measures,search,events")
+    parser.add_argument(
+        "--pages", default="directory,measures,search,events,board,thread_long,thread_short"
+    )
     args = parser.parse_args()
     for tool, package in (("wrk", "wrk"), ("nginx", "nginx-light")):
         if shutil.which(tool) is None:
@@ -314,7 +336,7 @@ def main() -> None:
         try:
             for database, size, env in environments(databases, args.sizes.split(",")):
                 print(f"-- preparing {database}, {size} --", flush=True)
-                prepare(env, size)
+                urls.update(prepare(env, size))
                 proc, base = serve(env, tmp)
                 try:
                     for page in args.pages.split(","):

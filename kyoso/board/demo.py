@@ -200,6 +200,12 @@ def load() -> str:
                 body=text,
                 is_demo=True,
             )
+        # Dated as a conversation over a few days (created_at is set on insert).
+        Thread.objects.filter(pk=thread.pk).update(created_at=when)
+        for post in Post.objects.filter(thread=thread):
+            Post.objects.filter(pk=post.pk).update(
+                created_at=when + datetime.timedelta(hours=(post.number - 1) * 3)
+            )
         sayers = [u for e, u in users.items() if e != author][:same]
         for user in sayers:
             SameProblem.objects.get_or_create(thread=thread, user=user)

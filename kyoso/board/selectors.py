@@ -45,8 +45,26 @@ def posts_page(thread: Thread, page_number: int) -> list[Post]:
     return list(
         Post.objects.filter(thread=thread, number__gt=start, number__lte=start + PER_PAGE)
         .select_related("author")
+        .only(*POST_COLUMNS)
         .order_by("number")
     )
+
+
+# What a page of posts shows: reading fewer columns also builds the query faster.
+POST_COLUMNS = [
+    "thread_id",
+    "number",
+    "author_id",
+    "body",
+    "created_at",
+    "edited_at",
+    "state",
+    "held_reason",
+    "is_deleted",
+    "is_hidden",
+    "hidden_reason",
+    "author__display_name",
+]
 
 
 def recent_threads(*, boards, limit: int = 5):

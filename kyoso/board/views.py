@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,6 +34,7 @@ from .forms import (
     ThreadModerationForm,
 )
 from .models import Board, Post, Report, Thread
+from .rows import post_html
 from .text import personal_info, quote, render_markdown
 
 TITLE = gettext_lazy("交流掲示板")
@@ -225,17 +227,31 @@ def _thread_context(request, board, thread, *, reply_form=None):
         post.show_text = post.is_visible or ((post.mine or moderator) and not post.is_deleted)
         post.html = render_markdown(post.body) if post.show_text else ""
         post.editable = post.mine and actions.can_still_edit(post, now)
-    read_to = 0
+    read_to = None
     if request.user.is_authenticated:
         from .models import ThreadRead
 
         row = ThreadRead.objects.filter(thread=thread, user=request.user).first()
         read_to = row.last_number if row else 0
-        for post in posts:
-            post.unread = post.number > read_to
         if posts:
             actions.mark_read(user=request.user, thread=thread, number=posts[-1].number)
     can_post = access.can_post(request.user, board) and not thread.is_locked
+    csrf_input = ""
+    if moderator:
+        from django.middleware.csrf import get_token
+
+        csrf_input = format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        )
+    for post in posts:
+        post.unread = read_to is not None and post.number > read_to
+        post.row = post_html(
+            post,
+            signed_in=request.user.is_authenticated,
+            can_post=can_post,
+            moderator=moderator,
+            csrf_input=str(csrf_input),
+        )
     if reply_form is None and can_post:
         initial = {}
         quoted = request.GET.get("quote", "")

@@ -58,6 +58,8 @@ SECTIONS = [
         "connect",
         _("交流掲示板"),
         _("分野ごと・地域ごとに、同じ悩みを持つ人と話し合えます。"),
+        url_name="board:index",
+        platform_url_name="board:platform_board",
     ),
     Section(
         "events",
