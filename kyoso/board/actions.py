@@ -10,7 +10,7 @@ from django.utils import timezone
 from kyoso.audit.actions import audit_record
 from kyoso.search.tasks import schedule_index
 
-from . import notify
+from . import files, notify
 from .models import (
     EDIT_WINDOW_HOURS,
     BoardSettings,
@@ -64,7 +64,9 @@ def _new_post(*, thread: Thread, user, body: str, hold: str) -> Post:
 
 
 @transaction.atomic
-def thread_create(*, user, board, data: dict) -> tuple[Thread, Post]:
+def thread_create(
+    *, user, board, data: dict, attachment: dict | None = None
+) -> tuple[Thread, Post]:
     now = timezone.now()
     thread = Thread.objects.create(
         board=board,
@@ -77,6 +79,8 @@ def thread_create(*, user, board, data: dict) -> tuple[Thread, Post]:
     thread.fields.set(data.get("fields") or [])
     hold = _hold_reason(user=user, board=board, body=f"{data['title']}\n{data['body']}")
     post = _new_post(thread=thread, user=user, body=data["body"], hold=hold)
+    if attachment is not None:
+        files.attach(post, attachment)
     if hold:
         # A thread whose opening post waits is not listed until a moderator publishes it.
         Thread.objects.filter(pk=thread.pk).update(is_hidden=True, hidden_reason="")
@@ -89,11 +93,13 @@ def thread_create(*, user, board, data: dict) -> tuple[Thread, Post]:
 
 
 @transaction.atomic
-def reply_create(*, user, thread: Thread, body: str) -> Post:
+def reply_create(*, user, thread: Thread, body: str, attachment: dict | None = None) -> Post:
     if thread.is_locked:
         raise NotAllowed("locked")
     hold = _hold_reason(user=user, board=thread.board, body=body)
     post = _new_post(thread=thread, user=user, body=body, hold=hold)
+    if attachment is not None:
+        files.attach(post, attachment)
     if not hold:
         Thread.objects.filter(pk=thread.pk).update(
             reply_count=F("reply_count") + 1, last_activity_at=post.created_at

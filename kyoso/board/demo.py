@@ -236,8 +236,41 @@ def load() -> str:
                 note="団体名が書かれていますが、宣伝にあたらないか確認してください。",
                 is_demo=True,
             )
+    _notifications(users)
     from kyoso.search.engine import index_object
 
     for thread in Thread.objects.filter(is_demo=True).select_related("board"):
         index_object(thread)
     return f"{Thread.objects.filter(is_demo=True).count()} threads ({created} new), boards ready"
+
+
+def _notifications(users) -> None:
+    """Follows and a few notifications, so that /notifications/ shows what it is for."""
+    from kyoso.notifications.models import Follow, Notification
+
+    from .models import Thread
+
+    for email, target, key, label in (
+        ("coordinator@demo.kyoso.example", "field", "watching-over", "見守り"),
+        ("coordinator@demo.kyoso.example", "prefecture", "20", "長野県"),
+        ("resident@demo.kyoso.example", "field", "shopping", "買い物"),
+    ):
+        if email in users:
+            Follow.objects.get_or_create(
+                user=users[email], target=target, key=key, defaults={"label": label}
+            )
+    coordinator = users.get("coordinator@demo.kyoso.example")
+    if coordinator is None or Notification.objects.filter(user=coordinator, is_demo=True).exists():
+        return
+    for thread in Thread.objects.filter(is_demo=True, author=coordinator).select_related("board"):
+        Follow.objects.get_or_create(
+            user=coordinator, target="thread", key=str(thread.pk), defaults={"label": thread.title}
+        )
+        Notification.objects.create(
+            user=coordinator,
+            text=f"「{thread.title}」に返信がありました",
+            url=thread.get_absolute_url(),
+            gate=f"board:{thread.board_id}" if thread.board.members_only else "",
+            mail=Notification.Mail.SENT,
+            is_demo=True,
+        )

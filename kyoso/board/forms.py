@@ -24,6 +24,42 @@ class BodyField(forms.CharField):
         super().__init__(**kwargs)
 
 
+class AttachmentMixin(forms.Form):
+    """One image or PDF, checked by content (kyoso.board.files)."""
+
+    attachment = forms.FileField(
+        label=gettext_lazy("添付ファイル（画像かPDFを1つ、10MBまで）"),
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/png,image/jpeg,image/webp,image/gif,application/pdf"}
+        ),
+    )
+    attachment_alt = forms.CharField(
+        label=gettext_lazy("画像の説明"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("画像を付けるときは、何が写っているかを書いてください。"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachment_alt"].required_when = gettext_lazy("画像を付けるとき必須")
+
+    def clean(self):
+        from .files import check_upload
+
+        data = super().clean()
+        upload = data.get("attachment")
+        data["checked_file"] = None
+        if upload:
+            try:
+                data["checked_file"] = check_upload(upload, data.get("attachment_alt", ""))
+            except forms.ValidationError as error:
+                field = "attachment_alt" if error.code == "alt" else "attachment"
+                self.add_error(field, error)
+        return data
+
+
 class ConfirmMixin(forms.Form):
     """The second step of posting: seen 似ている話題, and (when the text looks like it holds
     personal information) confirmed that it may be published."""
@@ -34,7 +70,7 @@ class ConfirmMixin(forms.Form):
     )
 
 
-class ThreadForm(PickerFormMixin, ConfirmMixin):
+class ThreadForm(PickerFormMixin, AttachmentMixin, ConfirmMixin):
     title = forms.CharField(
         label=gettext_lazy("タイトル"),
         max_length=120,
@@ -61,7 +97,16 @@ class ThreadForm(PickerFormMixin, ConfirmMixin):
         help_text=gettext_lazy("話題が特定の市区町村のことなら、名前で探して選んでください。"),
     )
 
-    field_order = ["title", "body", "fields", "prefecture", "municipality", "confirm_personal"]
+    field_order = [
+        "title",
+        "body",
+        "fields",
+        "prefecture",
+        "municipality",
+        "attachment",
+        "attachment_alt",
+        "confirm_personal",
+    ]
 
     def clean_title(self):
         return clean_name(self.cleaned_data["title"])
@@ -74,8 +119,10 @@ class ThreadForm(PickerFormMixin, ConfirmMixin):
         return data
 
 
-class ReplyForm(ConfirmMixin):
+class ReplyForm(AttachmentMixin, ConfirmMixin):
     body = BodyField(label=gettext_lazy("返信"))
+
+    field_order = ["body", "attachment", "attachment_alt", "confirm_personal"]
 
 
 class EditForm(forms.Form):

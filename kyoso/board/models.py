@@ -277,3 +277,29 @@ class Suspension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} @ {self.platform_id}"
+
+
+def attachment_path(instance, filename: str) -> str:
+    import secrets
+
+    return f"board/{secrets.token_hex(16)}{'.png' if instance.kind == 'image' else '.pdf'}"
+
+
+class PostAttachment(models.Model):
+    """An image (re-encoded as PNG, with alt text) or a PDF (checked by its content) on a post.
+    Served only through board:attachment, which applies the post's own access rules."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("画像")
+        PDF = "pdf", _("PDF")
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(max_length=200)
+    alt = models.CharField(_("画像の説明"), max_length=200, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name

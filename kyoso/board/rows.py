@@ -129,7 +129,24 @@ def _body(post) -> str:
         }.get(post.held_reason, _("はじめての投稿のため、管理者の確認を待っています。"))
         out.append(_banner("info-1", reason))
     out.append(format_html('<div class="site-post__body" lang="ja">{}</div>', post.html))
+    out.extend(_attachment(a) for a in post.attachments.all())
     return mark_safe("".join(str(o) for o in out))  # noqa: S308 - built with format_html
+
+
+def _attachment(row) -> str:
+    url = reverse("board:attachment", kwargs={"pk": row.pk})
+    if row.kind == "image":
+        return format_html(
+            '<p class="site-post__image"><img src="{}" alt="{}" loading="lazy"></p>', url, row.alt
+        )
+    from kyoso.measures.files import human_size
+
+    return format_html(
+        '<p class="site-post__file"><a href="{}">{}</a>（PDF・{}）</p>',
+        url,
+        row.original_name,
+        human_size(row.size),
+    )
 
 
 def _moderation(post, csrf_input: str) -> str:

@@ -46,6 +46,7 @@ def posts_page(thread: Thread, page_number: int) -> list[Post]:
         Post.objects.filter(thread=thread, number__gt=start, number__lte=start + PER_PAGE)
         .select_related("author")
         .only(*POST_COLUMNS)
+        .prefetch_related("attachments")
         .order_by("number")
     )
 

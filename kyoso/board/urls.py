@@ -7,6 +7,7 @@ urlpatterns = [
     path("board/", views.index, name="index"),
     path("board/feed/", views.BoardFeed(), name="feed"),
     path("board/reports/", views.reports, name="reports"),
+    path("board/files/<int:pk>/", views.attachment, name="attachment"),
     path("board/posts/<int:pk>/edit/", views.post_edit, name="post_edit"),
     path("board/posts/<int:pk>/history/", views.post_history, name="post_history"),
     path("board/posts/<int:pk>/delete/", views.post_delete, name="post_delete"),

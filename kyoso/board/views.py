@@ -23,7 +23,7 @@ from kyoso.platforms.access import access_platform, moderated_platform_ids
 from kyoso.search.engine import Query, hits_for
 from kyoso.search.memory import similar_keys
 
-from . import access, actions, ratelimit, selectors
+from . import access, actions, files, ratelimit, selectors
 from .forms import (
     EditForm,
     PostModerationForm,
@@ -152,10 +152,20 @@ def thread_new(request, board: str):
     confirming = False
     similar, private_info = [], []
     limited = ""
+    upload_token, upload_name = "", ""
     if request.method == "POST":
-        form = ThreadForm(request.POST)
+        form = ThreadForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
+            # A file chosen now waits in storage for the second step; one chosen at the first
+            # step comes back by its token (browsers never resend a file input).
+            attachment = data["checked_file"]
+            if attachment is not None:
+                upload_token = files.keep_pending(request.user, attachment)
+            else:
+                attachment = files.take_pending(request.user, request.POST.get("upload_token", ""))
+                upload_token = attachment["token"] if attachment else ""
+            upload_name = attachment["name"] if attachment else ""
             private_info = personal_info(f"{data['title']}\n{data['body']}")
             confirmed = request.POST.get("confirmed") == "1"
             if confirmed and private_info and not data.get("confirm_personal"):
@@ -169,7 +179,11 @@ def thread_new(request, board: str):
             elif confirmed:
                 limited = _limited(request)
                 if not limited:
-                    thread, post = actions.thread_create(user=request.user, board=board, data=data)
+                    thread, post = actions.thread_create(
+                        user=request.user, board=board, data=data, attachment=attachment
+                    )
+                    if attachment is not None and attachment.get("token"):
+                        files.drop_pending(attachment)
                     if post.state == Post.State.HELD:
                         messages.info(
                             request,
@@ -190,6 +204,8 @@ def thread_new(request, board: str):
             "board": board,
             "form": form,
             "confirming": confirming,
+            "upload_token": upload_token,
+            "upload_name": upload_name,
             "similar": similar,
             "private_info": private_info,
             "limited": limited,
@@ -303,7 +319,7 @@ def reply(request, board: str, pk: int):
     if thread.is_locked:
         messages.error(request, _("この話題はロックされているため、返信できません。"))
         return redirect(thread.get_absolute_url())
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     status = 422
     if form.is_valid():
         body = form.cleaned_data["body"]
@@ -322,7 +338,12 @@ def reply(request, board: str, pk: int):
                 form.add_error(None, limited)
                 status = 429
             else:
-                post = actions.reply_create(user=request.user, thread=thread, body=body)
+                post = actions.reply_create(
+                    user=request.user,
+                    thread=thread,
+                    body=body,
+                    attachment=form.cleaned_data["checked_file"],
+                )
                 if post.state == Post.State.HELD:
                     messages.info(
                         request,
@@ -669,3 +690,34 @@ class SingleBoardFeed(_ThreadFeed):
             .select_related("board")
             .order_by("-created_at", "-id")[:30]
         )
+
+
+def attachment(request, pk: int):
+    """A post's image or PDF, under the post's own rules: a members-only board's, a hidden or a
+    held post's files are 404 to everyone who may not see the post."""
+    from django.http import FileResponse
+
+    from .models import PostAttachment
+
+    row = PostAttachment.objects.select_related("post").filter(pk=pk).first()
+    if row is None:
+        raise Http404
+    post = access.access_post(request.user, row.post_id)
+    if post.is_deleted:
+        raise Http404
+    try:
+        handle = row.file.open("rb")
+    except (FileNotFoundError, OSError, ValueError):
+        raise Http404 from None
+    private = post.thread.board.members_only or not post.is_visible
+    if row.kind == row.Kind.IMAGE:
+        response = FileResponse(handle, content_type="image/png")
+        response["Content-Disposition"] = "inline"
+    else:
+        from urllib.parse import quote
+
+        response = FileResponse(handle, content_type="application/pdf")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(row.original_name)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store" if private else "public, max-age=3600"
+    return response

@@ -20,3 +20,18 @@ class DirectoryConfig(AppConfig):
             Organisation, review_template="directory/partials/_review.html", revisions=SPEC
         )
         search.register(Organisation, document=organisation_document, label=_("団体・行政機関"))
+        from kyoso.notifications import targets
+
+        targets.register("organisation", organisation_label)
+
+
+def organisation_label(user, key: str) -> str | None:
+    """A listed organisation can be followed (its new events and measures)."""
+    from .models import Organisation
+
+    if not key.isdigit():
+        return None
+    found = Organisation.objects.filter(pk=key, status="published", is_suspended=False).values_list(
+        "name", flat=True
+    )
+    return found.first()

@@ -164,14 +164,15 @@ def _message(
     return message
 
 
-def _send(user, rows: list[Notification], *, digest: str = "") -> bool:
-    """Send one mail for `rows`; mark them sent, or count the failed attempt (kept pending)."""
+def _send(user, rows: list[Notification], *, digest: str = "") -> int:
+    """Send one mail for `rows`; mark them sent, or count the failed attempt (kept pending).
+    Returns how many mails went out (0 or 1)."""
     visible = [n for n in rows if may_see(user, n.gate)]
     hidden = [n.pk for n in rows if n not in visible]
     if hidden:
         Notification.objects.filter(pk__in=hidden).update(mail=Notification.Mail.NONE)
     if not visible:
-        return True
+        return 0
     try:
         _message(user, visible, digest=digest).send()
     except Exception:
@@ -180,11 +181,11 @@ def _send(user, rows: list[Notification], *, digest: str = "") -> bool:
         Notification.objects.filter(pk__in=[n.pk for n in visible]).update(
             mail_attempts=F("mail_attempts") + 1
         )
-        return False
+        return 0
     Notification.objects.filter(pk__in=[n.pk for n in visible]).update(
         mail=Notification.Mail.SENT, mailed_at=timezone.now()
     )
-    return True
+    return 1
 
 
 @task
@@ -236,3 +237,29 @@ def run(now=None) -> dict[str, int]:
             Preference.objects.filter(pk=pref.pk).update(last_digest_at=now)
             result["digests"] += 1
     return result
+
+
+def notify_published(
+    *,
+    kind: str,
+    title: str,
+    url: str,
+    fields: Iterable[str] = (),
+    prefectures: Iterable[str] = (),
+    organisation_id=None,
+    exclude=(),
+) -> int:
+    """A content app's item was published (an event, a measure…): the followers of its fields,
+    its prefectures and its organisation hear of it once."""
+    from django.utils.translation import gettext as _
+
+    targets = [("field", slug) for slug in fields]
+    targets += [("prefecture", code) for code in prefectures]
+    if organisation_id is not None:
+        targets.append(("organisation", organisation_id))
+    return notify(
+        user_ids=followers(targets),
+        text=_("新しい%(kind)s：%(title)s") % {"kind": kind, "title": title},
+        url=url,
+        exclude=exclude,
+    )

@@ -71,4 +71,5 @@ PUBLIC = {
     "board:board_feed",  # public boards only: members-only boards have no feed (tested)
     "board:platform_board",
     "board:post_history",  # a post's history shows only where the post itself shows (tested)
+    "board:attachment",  # a post's file shows only where the post itself shows (tested)
 }

@@ -2,6 +2,7 @@
 editing and deleting, reports and moderation, and notifications by mail."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -416,3 +417,68 @@ def test_suspension_hides_everything_and_stops_posting(client, resident, prefect
     client.force_login(resident)
     assert client.get(reverse("board:thread_new", kwargs={"board": "tokyo"})).status_code == 403
     assert Platform.objects.get(slug="tokyo")
+
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (20, 10), "blue").save(out, format="JPEG")
+    return out.getvalue()
+
+
+def test_attachments_are_checked_kept_between_steps_and_follow_the_posts_rules(
+    client, room, resident
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kyoso.board.models import PostAttachment
+
+    member = verified("coord-files@example.jp")
+    client.force_login(member)
+    new = reverse("board:thread_new", kwargs={"board": "room"})
+    data = {"title": "写真の話題", "body": "写真を付けます。"}
+    response = client.post(
+        new, {**data, "attachment": SimpleUploadedFile("photo.jpg", _png(), "image/jpeg")}
+    )
+    assert "画像に何が写っているか" in response.content.decode()  # alt text is required
+    response = client.post(
+        new,
+        {
+            **data,
+            "attachment": SimpleUploadedFile("photo.jpg", _png(), "image/jpeg"),
+            "attachment_alt": "公民館での講座の様子",
+        },
+    )
+    token = re.search(r'name="upload_token" value="([^"]+)"', response.content.decode()).group(1)
+    response = client.post(new, {**data, "confirmed": "1", "upload_token": token})
+    assert response.status_code == 302
+    row = PostAttachment.objects.get()
+    assert row.kind == "image" and row.alt == "公民館での講座の様子"
+    html = client.get(response["Location"]).content.decode()
+    assert 'alt="公民館での講座の様子"' in html
+    url = reverse("board:attachment", kwargs={"pk": row.pk})
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response["Cache-Control"] == "private, no-store"
+    client.force_login(resident)
+    assert client.get(url).status_code == 404
+    # Someone else's token gives nothing; a file that is neither an image nor a PDF is refused.
+    client.force_login(member)
+    thread = Thread.objects.get(title="写真の話題")
+    response = client.post(
+        reverse("board:reply", kwargs={"board": "room", "pk": thread.pk}),
+        {"body": "資料です", "attachment": SimpleUploadedFile("x.pdf", b"<html>", "text/html")},
+    )
+    assert response.status_code == 422
+    assert "画像（PNG・JPEG・WebP・GIF）かPDF" in response.content.decode()
+    pdf = b"%PDF-1.4\n%minimal\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    response = client.post(
+        reverse("board:reply", kwargs={"board": "room", "pk": thread.pk}),
+        {"body": "資料です", "attachment": SimpleUploadedFile("資料.html", pdf, "text/html")},
+    )
+    assert response.status_code == 302
+    pdf_row = PostAttachment.objects.get(kind="pdf")
+    assert pdf_row.original_name == "資料.pdf"
