@@ -29,6 +29,15 @@ class BoardConfig(AppConfig):
         targets.register("thread", thread_label)
         blocks.register(
             blocks.Block(
+                "board_reports",
+                places=frozenset({blocks.REVIEW_QUEUE}),
+                template="board/partials/_review_block.html",
+                context=review_block,
+                order=10,
+            )
+        )
+        blocks.register(
+            blocks.Block(
                 "board_threads",
                 places=frozenset({blocks.NATIONAL_HOME, blocks.PLATFORM_HOME}),
                 template="board/partials/_home_block.html",
@@ -77,3 +86,20 @@ def blocks_platform_home() -> str:
     from kyoso.core.blocks import PLATFORM_HOME
 
     return PLATFORM_HOME
+
+
+def review_block(*, place, platform, organisation, user):
+    """Open board reports and held posts of the platforms this person moderates (hidden when
+    there are none)."""
+    from kyoso.platforms.access import moderated_platform_ids
+
+    from .models import Post, Report
+
+    ids = {platform.pk} if platform is not None else moderated_platform_ids(user)
+    reports = Report.objects.filter(resolved_at__isnull=True)
+    held = Post.objects.filter(state=Post.State.HELD, is_deleted=False)
+    if ids is not None:
+        reports = reports.filter(post__thread__board__platform_id__in=ids)
+        held = held.filter(thread__board__platform_id__in=ids)
+    counts = {"reports": reports.count(), "held": held.count()}
+    return counts if counts["reports"] or counts["held"] else None

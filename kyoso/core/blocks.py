@@ -18,7 +18,8 @@ NATIONAL_HOME = "national_home"
 PLATFORM_HOME = "platform_home"
 ORGANISATION = "organisation"
 MY_PAGE = "my_page"
-PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION, MY_PAGE})
+REVIEW_QUEUE = "review_queue"  # the shared moderation queue (/review/): what else waits there
+PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION, MY_PAGE, REVIEW_QUEUE})
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def blocks_for(place: str, *, platform=None, organisation=None, user=None) -> li
         if place not in block.places:
             continue
         kwargs = {"place": place, "platform": platform, "organisation": organisation}
-        if place == MY_PAGE:
+        if place in (MY_PAGE, REVIEW_QUEUE):
             kwargs["user"] = user
         context = block.context(**kwargs)
         if context is not None:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kyoso.core.blocks import REVIEW_QUEUE, blocks_for
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
 from kyoso.core.pagination import LazyWindow, paginate
@@ -53,6 +54,7 @@ def review_queue(request, slug: str | None = None):
             "breadcrumbs": crumbs,
             "total": len(rows),
             "escalated": sum(escalated(rows, reviewers)),
+            "contributed": blocks_for(REVIEW_QUEUE, platform=platform, user=request.user),
         },
     )
 

@@ -482,3 +482,47 @@ def test_attachments_are_checked_kept_between_steps_and_follow_the_posts_rules(
     assert response.status_code == 302
     pdf_row = PostAttachment.objects.get(kind="pdf")
     assert pdf_row.original_name == "資料.pdf"
+
+
+def test_the_shared_review_queue_shows_board_reports(
+    client, resident, organisation_member, national_admin
+):
+    client.force_login(organisation_member)
+    start(client, "cross", "通報される話題", "本文")
+    post = Post.objects.get(thread__title="通報される話題", number=1)
+    client.force_login(resident)
+    client.post(reverse("board:post_report", kwargs={"pk": post.pk}), {"reason": "abuse"})
+    client.force_login(national_admin)
+    html = client.get(reverse("moderation:queue")).content.decode()
+    assert "未対応の通報 1件" in html and reverse("board:reports") in html
+
+
+def test_csrf_and_names_and_file_names_are_safe(client, room):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from kyoso.board.models import PostAttachment
+
+    member = verified("xss@example.jp")
+    member.display_name = '<script>alert("名前")</script>'
+    member.save()
+    client.force_login(member)
+    start(client, "room", "名前の話題", "本文")
+    thread = Thread.objects.get(title="名前の話題")
+    pdf = b"%PDF-1.4\n%minimal\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    client.post(
+        reverse("board:reply", kwargs={"board": "room", "pk": thread.pk}),
+        {"body": "資料", "attachment": SimpleUploadedFile("<img src=x onerror=alert(1)>.pdf", pdf)},
+    )
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert '<script>alert("名前")' not in html and "&lt;script&gt;" in html
+    assert "<img src=x" not in html
+    assert PostAttachment.objects.get().original_name.endswith(".pdf")
+    # Without a CSRF token a post is refused and nothing is saved.
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(member)
+    response = strict.post(
+        reverse("board:reply", kwargs={"board": "room", "pk": thread.pk}), {"body": "CSRFなし"}
+    )
+    assert response.status_code == 403
+    assert not Post.objects.filter(body="CSRFなし").exists()
