@@ -1,6 +1,7 @@
-"""Board data for bench/pages.py: a thread of 2,000 replies (kept for later runs), so that a page
-of a long thread can be compared with a page of a short one. Prints the board and thread paths as
-JSON. Run with the bench environment (KYOSO_VAR_DIR / DATABASE_URL) set."""
+"""Board data for bench/pages.py: a thread of 2,000 replies and one of 19 (kept for later runs),
+so that any page of a long thread can be compared with the one full page of a short thread.
+Prints the board and thread paths as JSON. Run with the bench environment (KYOSO_VAR_DIR /
+DATABASE_URL) set."""
 
 import json
 import os
@@ -13,6 +14,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyoso.settings")
 
 REPLIES = 2_000
 TITLE = "ベンチ用の長い話題（返信2,000件）"
+SHORT = 19  # replies: with its opening post, one full page of 20
+SHORT_TITLE = "ベンチ用の短い話題（返信19件）"
 
 
 def main() -> None:
@@ -27,33 +30,35 @@ def main() -> None:
 
     author = User.objects.get(email="resident@demo.kyoso.example")
     board = Board.objects.get(slug="cross")
-    thread = Thread.objects.filter(title=TITLE).first()
-    if thread is None:
-        with transaction.atomic():
-            thread = Thread.objects.create(
-                board=board,
-                author=author,
-                title=TITLE,
-                last_activity_at=timezone.now(),
-                is_demo=True,
-            )
-            Post.objects.bulk_create(
-                Post(
-                    thread=thread,
-                    number=n,
+    threads = {}
+    for title, replies in ((TITLE, REPLIES), (SHORT_TITLE, SHORT)):
+        thread = Thread.objects.filter(title=title).first()
+        if thread is None:
+            with transaction.atomic():
+                thread = Thread.objects.create(
+                    board=board,
                     author=author,
-                    body=f"{n}件目の返信です。**見守り**と買い物支援について。",
+                    title=title,
+                    last_activity_at=timezone.now(),
                     is_demo=True,
                 )
-                for n in range(1, REPLIES + 2)
-            )
-            Thread.objects.filter(pk=thread.pk).update(last_number=REPLIES + 1, reply_count=REPLIES)
-    short = [
-        t.get_absolute_url()
-        for t in Thread.objects.filter(is_hidden=False, board__members_only=False)
-        .exclude(pk=thread.pk)
-        .select_related("board")
-    ]
+                Post.objects.bulk_create(
+                    Post(
+                        thread=thread,
+                        number=n,
+                        author=author,
+                        body=f"{n}件目の返信です。**見守り**と買い物支援について。",
+                        is_demo=True,
+                    )
+                    for n in range(1, replies + 2)
+                )
+                Thread.objects.filter(pk=thread.pk).update(
+                    last_number=replies + 1, reply_count=replies
+                )
+        threads[title] = thread
+    thread = threads[TITLE]
+    # A page of the long thread against the one full page of a short thread (20 posts each).
+    short = [threads[SHORT_TITLE].get_absolute_url()]
     print(
         json.dumps(
             {

@@ -10,8 +10,8 @@ that picks every request at random from thousands of distinct URLs (keyword × p
 field × page), next to nginx serving a static file of the same size as the average page. It
 prints one table: req/s, the share of nginx's req/s, p99 at 32 connections, and errors.
 The board rows: thread lists (board × sort × page), the pages of a thread of 2,000 replies
-(thread_long) and the demo's short threads (thread_short): a page of the long thread should cost
-what a page of a short one does.
+(thread_long) and the one full page of a thread of 19 replies (thread_short): a page of the long
+thread should cost what the page of the short one does.
 Everything runs on the loopback interface, each run bounded in time."""
 
 import argparse
@@ -152,7 +152,7 @@ def run(cmd, env=None, **kw):
 def prepare(env: dict, size: str) -> dict[str, list[str]]:
     """Migrate, load reference and demo data; the 100k size first generates the organisations.
     Returns the board's URL mixes: thread lists (board × sort × page), every page of a thread of
-    2,000 replies, and the short demo threads (a page of each should cost the same)."""
+    2,000 replies, and the page of a thread of 19 replies (each page has 20 posts)."""
     run([PY, "manage.py", "migrate", "--noinput", "-v", "0"], env)
     if size == "100k":
         run([PY, "bench/directory.py", "--orgs", "100000", "--searches", "0"], env)
