@@ -105,3 +105,28 @@ def attach(post, checked: dict) -> None:
     )
     row.file.save(checked["name"], checked["content"], save=False)
     row.save()
+
+
+def purge_pending(*, older_than_seconds: int = 2 * PENDING_SECONDS, now=None) -> int:
+    """Delete files kept for a second posting step that never came (their cache entry has
+    expired). Run daily by `manage.py purge_board_uploads`. Returns how many were deleted."""
+    import datetime
+
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    try:
+        _dirs, names = default_storage.listdir("board/pending")
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    deleted = 0
+    for name in names:
+        path = f"board/pending/{name}"
+        try:
+            modified = default_storage.get_modified_time(path)
+        except OSError:
+            continue
+        if now - modified > datetime.timedelta(seconds=older_than_seconds):
+            default_storage.delete(path)
+            deleted += 1
+    return deleted

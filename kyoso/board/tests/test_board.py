@@ -526,3 +526,31 @@ def test_csrf_and_names_and_file_names_are_safe(client, room):
     )
     assert response.status_code == 403
     assert not Post.objects.filter(body="CSRFなし").exists()
+
+
+def test_abandoned_pending_uploads_are_purged(client, resident, settings, tmp_path):
+    import datetime
+    import os
+
+    from django.core.files.storage import default_storage
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+
+    client.force_login(resident)
+    client.post(
+        reverse("board:thread_new", kwargs={"board": "cross"}),
+        {
+            "title": "途中でやめた話題",
+            "body": "本文",
+            "attachment": SimpleUploadedFile("photo.jpg", _png(), "image/jpeg"),
+            "attachment_alt": "写真",
+        },
+    )
+    (name,) = default_storage.listdir("board/pending")[1]
+    path = default_storage.path(f"board/pending/{name}")
+    call_command("purge_board_uploads")
+    assert os.path.exists(path)  # still within its two hours
+    old = (datetime.datetime.now() - datetime.timedelta(hours=3)).timestamp()
+    os.utime(path, (old, old))
+    call_command("purge_board_uploads")
+    assert not os.path.exists(path)
