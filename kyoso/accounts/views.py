@@ -70,7 +70,7 @@ def verification(request):
                 )
             return redirect("accounts:verification")
         status = 200 if form.picker_step else 422
-    response = render(
+    return render(
         request,
         "accounts/verification.html",
         {
@@ -87,8 +87,6 @@ def verification(request):
         },
         status=status,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @staff_required
@@ -103,7 +101,7 @@ def verification_queue(request):
     if state not in Verification.Status.values:
         state = "pending"
     rows = verify.decidable(request.user).filter(status=state)
-    response = render(
+    return render(
         request,
         "accounts/verification_queue.html",
         {
@@ -113,8 +111,6 @@ def verification_queue(request):
             "breadcrumbs": [(_("本人確認の申請"), None)],
         },
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @staff_required
@@ -142,7 +138,7 @@ def verification_decide(request, pk: int):
             return redirect("accounts:verification_queue")
         status = 422
     matches = verify.matches_municipality(row.user, row.municipality)
-    response = render(
+    return render(
         request,
         "accounts/verification_decide.html",
         {
@@ -158,5 +154,3 @@ def verification_decide(request, pk: int):
         },
         status=status,
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

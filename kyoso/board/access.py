@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kyoso.accounts.verification import is_verified
-from kyoso.platforms.access import can_moderate, has_staff_role, is_national_admin
+from kyoso.platforms.access import can_moderate, is_national_admin
 
 from .models import Board, Post, Suspension, Thread
 
@@ -19,6 +19,13 @@ def can_read_board(user, board: Board) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return is_verified(user) or is_national_admin(user) or can_moderate(user, board.platform)
+
+
+def readable_board(user, key: str) -> Board | None:
+    """The board with this id (as text, from a follow or a notification gate) if the user may
+    read it, else None."""
+    board = Board.objects.filter(pk=key).first() if key.isdigit() else None
+    return board if board is not None and can_read_board(user, board) else None
 
 
 def readable_boards(user) -> list[Board]:
@@ -87,9 +94,4 @@ def access_own_post(user, pk: int) -> Post:
 
 def access_moderation(user, board: Board) -> None:
     if not is_moderator(user, board):
-        raise PermissionDenied
-
-
-def require_reports_access(user) -> None:
-    if not has_staff_role(user):
         raise PermissionDenied

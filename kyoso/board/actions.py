@@ -30,12 +30,15 @@ class NotAllowed(Exception):
     """A state change the rules refuse; its message is shown to the person."""
 
 
+def _has_ng_word(platform_id: int, text: str) -> bool:
+    """Whether the text holds one of the platform's NG words."""
+    words = NgWord.objects.filter(platform_id=platform_id).values_list("word", flat=True)
+    return bool(ng_words_in(text, list(words)))
+
+
 def _hold_reason(*, user, board, body: str) -> str:
     """Why a new post waits for a moderator ('' = publish at once)."""
-    words = list(
-        NgWord.objects.filter(platform_id=board.platform_id).values_list("word", flat=True)
-    )
-    if ng_words_in(body, words):
+    if _has_ng_word(board.platform_id, body):
         return "ng_word"
     approved_before = Post.objects.filter(
         author=user, state=Post.State.PUBLISHED, thread__board__platform_id=board.platform_id
@@ -127,14 +130,9 @@ def post_edit(*, user, post: Post, body: str, title: str | None = None) -> Post:
     if body == post.body and (title is None or title == post.thread.title):
         return post
     PostEdit.objects.create(post=post, body=post.body)
-    hold = ""
-    words = list(
-        NgWord.objects.filter(platform_id=post.thread.board.platform_id).values_list(
-            "word", flat=True
-        )
+    hold = (
+        "ng_word" if _has_ng_word(post.thread.board.platform_id, f"{title or ''}\n{body}") else ""
     )
-    if ng_words_in(f"{title or ''}\n{body}", words):
-        hold = "ng_word"
     Post.objects.filter(pk=post.pk).update(
         body=body,
         edited_at=timezone.now(),

@@ -48,11 +48,10 @@ class BoardConfig(AppConfig):
 
 
 def board_label(user, key: str) -> str | None:
-    from .access import can_read_board
-    from .models import Board
+    from .access import readable_board
 
-    board = Board.objects.filter(pk=key).first() if key.isdigit() else None
-    return board.name if board is not None and can_read_board(user, board) else None
+    board = readable_board(user, key)
+    return board.name if board is not None else None
 
 
 def thread_label(user, key: str) -> str | None:

@@ -47,8 +47,6 @@ def reply_created(post: Post) -> None:
 
 
 def board_gate(user, value: str) -> bool:
-    from .access import can_read_board
-    from .models import Board
+    from .access import readable_board
 
-    board = Board.objects.filter(pk=value).first() if value.isdigit() else None
-    return board is not None and can_read_board(user, board)
+    return readable_board(user, value) is not None

@@ -49,30 +49,17 @@ def post_html(post, *, signed_in: bool, can_post: bool, moderator: bool, csrf_in
             tools.append(
                 format_html('<a href="?quote={}#reply">{}</a>', post.number, _("引用して返信"))
             )
+        links = []
         if post.editable:
-            tools.append(
-                format_html(
-                    '<a href="{}">{}</a>',
-                    reverse("board:post_edit", kwargs={"pk": post.pk}),
-                    _("編集"),
-                )
-            )
+            links.append(("board:post_edit", _("編集")))
         if post.mine:
-            tools.append(
-                format_html(
-                    '<a href="{}">{}</a>',
-                    reverse("board:post_delete", kwargs={"pk": post.pk}),
-                    _("削除"),
-                )
-            )
+            links.append(("board:post_delete", _("削除")))
         elif post.is_visible:
-            tools.append(
-                format_html(
-                    '<a href="{}">{}</a>',
-                    reverse("board:post_report", kwargs={"pk": post.pk}),
-                    _("通報"),
-                )
-            )
+            links.append(("board:post_report", _("通報")))
+        tools += [
+            format_html('<a href="{}">{}</a>', reverse(name, kwargs={"pk": post.pk}), label)
+            for name, label in links
+        ]
         if tools:
             parts.append(
                 format_html('<p class="site-post__tools">{}</p>', mark_safe(" ・ ".join(tools)))  # noqa: S308

@@ -40,11 +40,6 @@ from .text import personal_info, quote, render_markdown
 TITLE = gettext_lazy("交流掲示板")
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def index(request):
     boards = access.readable_boards(request.user)
     counts = dict(
@@ -71,7 +66,7 @@ def index(request):
             "breadcrumbs": [(TITLE, None)],
         },
     )
-    return _private(response) if request.user.is_authenticated else response
+    return response
 
 
 def _board_page(request, board: Board, platform=None):
@@ -109,7 +104,7 @@ def _board_page(request, board: Board, platform=None):
             "breadcrumbs": crumbs,
         },
     )
-    return _private(response) if request.user.is_authenticated else response
+    return response
 
 
 def board_page(request, board: str):
@@ -220,12 +215,11 @@ def thread_new(request, board: str):
         },
         status=status,
     )
-    return _private(response)
+    return response
 
 
 def _thread_context(request, board, thread, *, reply_form=None):
     moderator = access.is_moderator(request.user, board)
-    page_count = max(1, (thread.last_number + selectors.PER_PAGE - 1) // selectors.PER_PAGE)
     page = paginate(
         request,
         LazyWindow(
@@ -286,7 +280,6 @@ def _thread_context(request, board, thread, *, reply_form=None):
         "thread": thread,
         "page": page,
         "posts": posts,
-        "page_count": page_count,
         "moderator": moderator,
         "can_post": can_post,
         "reply_form": reply_form,
@@ -305,7 +298,7 @@ def thread_page(request, board: str, pk: int):
     board = access.access_board(request.user, board)
     thread = access.access_thread(request.user, board, pk)
     response = render(request, "board/thread.html", _thread_context(request, board, thread))
-    return _private(response) if request.user.is_authenticated else response
+    return response
 
 
 @login_required
@@ -353,7 +346,7 @@ def reply(request, board: str, pk: int):
                     messages.success(request, _("返信しました。"))
                 return redirect(post.get_absolute_url())
     context = _thread_context(request, board, thread, reply_form=form)
-    return _private(render(request, "board/thread.html", context, status=status))
+    return render(request, "board/thread.html", context, status=status)
 
 
 @login_required
@@ -392,21 +385,19 @@ def post_edit(request, pk: int):
                 messages.success(request, _("投稿を編集しました。「編集済み」と表示されます。"))
                 return redirect(post.get_absolute_url())
         status = 422
-    return _private(
-        render(
-            request,
-            "board/post_edit.html",
-            {
-                "post": post,
-                "form": form,
-                "breadcrumbs": [
-                    (TITLE, reverse("board:index")),
-                    (post.thread.title, post.thread.get_absolute_url()),
-                    (_("投稿の編集"), None),
-                ],
-            },
-            status=status,
-        )
+    return render(
+        request,
+        "board/post_edit.html",
+        {
+            "post": post,
+            "form": form,
+            "breadcrumbs": [
+                (TITLE, reverse("board:index")),
+                (post.thread.title, post.thread.get_absolute_url()),
+                (_("投稿の編集"), None),
+            ],
+        },
+        status=status,
     )
 
 
@@ -429,7 +420,7 @@ def post_history(request, pk: int):
             ],
         },
     )
-    return _private(response) if request.user.is_authenticated else response
+    return response
 
 
 @login_required
@@ -439,20 +430,18 @@ def post_delete(request, pk: int):
         actions.post_delete(user=request.user, post=post)
         messages.success(request, _("投稿を削除しました。"))
         return redirect(post.get_absolute_url())
-    return _private(
-        render(
-            request,
-            "board/post_delete.html",
-            {
-                "post": post,
-                "html": render_markdown(post.body),
-                "breadcrumbs": [
-                    (TITLE, reverse("board:index")),
-                    (post.thread.title, post.thread.get_absolute_url()),
-                    (_("投稿の削除"), None),
-                ],
-            },
-        )
+    return render(
+        request,
+        "board/post_delete.html",
+        {
+            "post": post,
+            "html": render_markdown(post.body),
+            "breadcrumbs": [
+                (TITLE, reverse("board:index")),
+                (post.thread.title, post.thread.get_absolute_url()),
+                (_("投稿の削除"), None),
+            ],
+        },
     )
 
 
@@ -475,22 +464,20 @@ def post_report(request, pk: int):
             )
             return redirect(post.get_absolute_url())
         status = 422
-    return _private(
-        render(
-            request,
-            "board/post_report.html",
-            {
-                "post": post,
-                "form": form,
-                "html": render_markdown(post.body),
-                "breadcrumbs": [
-                    (TITLE, reverse("board:index")),
-                    (post.thread.title, post.thread.get_absolute_url()),
-                    (_("通報"), None),
-                ],
-            },
-            status=status,
-        )
+    return render(
+        request,
+        "board/post_report.html",
+        {
+            "post": post,
+            "form": form,
+            "html": render_markdown(post.body),
+            "breadcrumbs": [
+                (TITLE, reverse("board:index")),
+                (post.thread.title, post.thread.get_absolute_url()),
+                (_("通報"), None),
+            ],
+        },
+        status=status,
     )
 
 
@@ -581,28 +568,25 @@ def user_suspend(request, pk: int):
             )
             return redirect(post.thread.get_absolute_url())
         status = 422
-    return _private(
-        render(
-            request,
-            "board/user_suspend.html",
-            {
-                "post": post,
-                "form": form,
-                "breadcrumbs": [
-                    (TITLE, reverse("board:index")),
-                    (post.thread.title, post.thread.get_absolute_url()),
-                    (_("投稿の停止"), None),
-                ],
-            },
-            status=status,
-        )
+    return render(
+        request,
+        "board/user_suspend.html",
+        {
+            "post": post,
+            "form": form,
+            "breadcrumbs": [
+                (TITLE, reverse("board:index")),
+                (post.thread.title, post.thread.get_absolute_url()),
+                (_("投稿の停止"), None),
+            ],
+        },
+        status=status,
     )
 
 
 @staff_required
 def reports(request):
     """Open reports and held posts of the platforms this person moderates."""
-    access.require_reports_access(request.user)
     platform_ids = moderated_platform_ids(request.user)
     open_reports = Report.objects.filter(resolved_at__isnull=True).select_related(
         "post__thread__board", "post__author", "reporter"
@@ -619,16 +603,14 @@ def reports(request):
         item.html = render_markdown(item.post.body)
     for post in held:
         post.html = render_markdown(post.body)
-    return _private(
-        render(
-            request,
-            "board/reports.html",
-            {
-                "reports": open_reports,
-                "held": held,
-                "breadcrumbs": [(_("掲示板の通報・確認待ち"), None)],
-            },
-        )
+    return render(
+        request,
+        "board/reports.html",
+        {
+            "reports": open_reports,
+            "held": held,
+            "breadcrumbs": [(_("掲示板の通報・確認待ち"), None)],
+        },
     )
 
 

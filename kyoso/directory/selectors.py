@@ -1,5 +1,6 @@
 """Read queries for the directory: the filtered list with facet counts, similar names."""
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
 
@@ -211,18 +212,15 @@ class Results:
 
 
 _NATIONWIDE = tuple(tokens("rk", [NATIONWIDE_KEY]))
-_pref_values: list = []
 
 
+@functools.cache
 def _prefecture_values() -> tuple[dict[str, list[str]], tuple]:
     """{prefecture code: its region tokens} and its plan key, built once per process."""
-    if not _pref_values:
-        mapping = {
-            code: tokens("rk", [pref_key(code), inside_pref_key(code)])
-            for code in prefecture_codes()
-        }
-        _pref_values.append((mapping, tuple((v, tuple(t)) for v, t in mapping.items())))
-    return _pref_values[0]
+    mapping = {
+        code: tokens("rk", [pref_key(code), inside_pref_key(code)]) for code in prefecture_codes()
+    }
+    return mapping, tuple((v, tuple(t)) for v, t in mapping.items())
 
 
 @dataclass
@@ -335,34 +333,27 @@ def _read_rows(ids: list[int]) -> list[Row]:
     prefs = {p.code: p.display_name() for p in reference.prefectures()}
     munis = reference.municipality_labels()
     in_ids = ", ".join(["%s"] * len(ids))
-    m2m = {
-        name: Organisation._meta.get_field(name).remote_field.through._meta.db_table
-        for name in ("fields", "area_prefectures", "area_municipalities")
-    }
     field_map: dict[int, list[str]] = {}
     area_map: dict[int, list[str]] = {}
+    # (relation, its column, order, the names it shows, where they go): areas list the
+    # prefectures first, then the municipalities, each in the order they were chosen.
+    related = [
+        ("fields", "field_id", "field_id", fields, field_map),
+        ("area_prefectures", "prefecture_id", "id", prefs, area_map),
+        ("area_municipalities", "municipality_id", "id", munis, area_map),
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT organisation_id, field_id FROM {m2m['fields']} "  # noqa: S608 - table names from the models
-            f"WHERE organisation_id IN ({in_ids}) ORDER BY field_id",
-            ids,
-        )
-        for org_id, field_id in cursor.fetchall():
-            field_map.setdefault(org_id, []).append(fields.get(field_id, ""))
-        cursor.execute(
-            f"SELECT organisation_id, prefecture_id FROM {m2m['area_prefectures']} "  # noqa: S608
-            f"WHERE organisation_id IN ({in_ids}) ORDER BY id",
-            ids,
-        )
-        for org_id, code in cursor.fetchall():
-            area_map.setdefault(org_id, []).append(prefs.get(code, code))
-        cursor.execute(
-            f"SELECT organisation_id, municipality_id FROM {m2m['area_municipalities']} "  # noqa: S608
-            f"WHERE organisation_id IN ({in_ids}) ORDER BY id",
-            ids,
-        )
-        for org_id, code in cursor.fetchall():
-            area_map.setdefault(org_id, []).append(munis.get(code, code))
+        for relation, column, order, names, into in related:
+            table = Organisation._meta.get_field(relation).remote_field.through._meta.db_table
+            cursor.execute(
+                f"SELECT organisation_id, {column} FROM {table} "  # noqa: S608 - names from the models
+                f"WHERE organisation_id IN ({in_ids}) ORDER BY {order}",
+                ids,
+            )
+            for org_id, value in cursor.fetchall():
+                # An unknown field shows nothing; an unknown area shows its code.
+                label = names.get(value, "" if relation == "fields" else value)
+                into.setdefault(org_id, []).append(label)
         sql = "SELECT id, name, name_kana, kind, area_kind, description, is_demo FROM "
         cursor.execute(f"{sql}{Organisation._meta.db_table} WHERE id IN ({in_ids})", ids)
         found = cursor.fetchall()

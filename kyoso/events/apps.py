@@ -19,9 +19,9 @@ class EventsConfig(AppConfig):
         from .search import event_document
 
         moderation.register(Event, review_template="events/partials/_review.html", revisions=SPEC)
-        from kyoso.moderation.actions import status_changed
+        from kyoso.notifications.delivery import notify_on_publish
 
-        status_changed.connect(notify_followers, sender=Event, dispatch_uid="events.notify")
+        notify_on_publish(Event, kind=_("イベント"), prefecture_of=_event_prefecture)
         search.register(Event, document=event_document, label=_("イベント"))
         blocks.register(
             blocks.Block(
@@ -88,23 +88,8 @@ def my_applications_block(*, place, platform, organisation, user):
     return {"applications": rows} if rows else None
 
 
-def notify_followers(sender, instance, old, new, actor, **kwargs):
-    """Followers of the event's fields, prefecture and organisation hear of it when it is
-    published (status_changed is sent after the commit)."""
-    from django.utils.translation import gettext as _
-
-    from kyoso.notifications.delivery import notify_published
-
-    if new != "published" or old == "published":
-        return
-    pref = instance.municipality.prefecture_id if instance.municipality_id else None
-    pref = pref or instance.platform.prefecture_id
-    notify_published(
-        kind=_("イベント"),
-        title=instance.title,
-        url=instance.get_absolute_url(),
-        fields=instance.fields.values_list("slug", flat=True),
-        prefectures=[pref] if pref else [],
-        organisation_id=instance.organisation_id,
-        exclude=[instance.submitted_by_id],
-    )
+def _event_prefecture(event):
+    """Where an event takes place: its municipality's prefecture, else its platform's."""
+    if event.municipality_id:
+        return event.municipality.prefecture_id
+    return event.platform.prefecture_id

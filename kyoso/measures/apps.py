@@ -21,9 +21,9 @@ class MeasuresConfig(AppConfig):
             Measure, review_template="measures/partials/_review.html", revisions=SPEC
         )
         search.register(Measure, document=measure_document, label=_("施策・予算"))
-        from kyoso.moderation.actions import status_changed
+        from kyoso.notifications.delivery import notify_on_publish
 
-        status_changed.connect(notify_followers, sender=Measure, dispatch_uid="measures.notify")
+        notify_on_publish(Measure, kind=_("施策・予算"), prefecture_of=_measure_prefecture)
         blocks.register(
             blocks.Block(
                 "featured_measures",
@@ -62,22 +62,5 @@ def organisation_block(*, place, platform, organisation):
     return {"measures": measures} if measures else None
 
 
-def notify_followers(sender, instance, old, new, actor, **kwargs):
-    """Followers of the measure's fields, its platform's prefecture and its organisation hear
-    of it when it is published (status_changed is sent after the commit)."""
-    from django.utils.translation import gettext as _
-
-    from kyoso.notifications.delivery import notify_published
-
-    if new != "published" or old == "published":
-        return
-    pref = instance.platform.prefecture_id
-    notify_published(
-        kind=_("施策・予算"),
-        title=instance.title,
-        url=instance.get_absolute_url(),
-        fields=instance.fields.values_list("slug", flat=True),
-        prefectures=[pref] if pref else [],
-        organisation_id=instance.organisation_id,
-        exclude=[instance.submitted_by_id],
-    )
+def _measure_prefecture(measure):
+    return measure.platform.prefecture_id

@@ -70,9 +70,9 @@ def is_following(user, target: str, key) -> bool:
     )
 
 
-def frequency(user) -> str:
-    row = Preference.objects.filter(user=user).first()
-    return row.frequency if row else Preference.Frequency.IMMEDIATE
+def frequencies(user_ids: Iterable[int]) -> dict[int, str]:
+    """{user id: how they want mail} for people with a preference (others: at once)."""
+    return dict(Preference.objects.filter(user_id__in=user_ids).values_list("user_id", "frequency"))
 
 
 def notify(*, user_ids: Iterable[int], text: str, url: str, gate: str = "", exclude=()) -> int:
@@ -84,7 +84,7 @@ def notify(*, user_ids: Iterable[int], text: str, url: str, gate: str = "", excl
     if not ids:
         return 0
     users = get_user_model().objects.filter(pk__in=ids, is_active=True)
-    prefs = dict(Preference.objects.filter(user_id__in=ids).values_list("user_id", "frequency"))
+    prefs = frequencies(ids)
     rows = []
     for user in users:
         if gate and not may_see(user, gate):
@@ -111,9 +111,6 @@ def notify(*, user_ids: Iterable[int], text: str, url: str, gate: str = "", excl
     ]
     if immediate:
         transaction.on_commit(lambda: deliver_task.enqueue(immediate))
-    elif created and created[0].pk is None:
-        # Databases that return no ids from bulk_create: the periodic run sends them.
-        pass
     return len(created)
 
 
@@ -196,11 +193,17 @@ def deliver_task(ids: list[int]) -> None:
 def deliver(ids: list[int]) -> int:
     """Send the immediate mails for these notifications (one mail per notification)."""
     sent = 0
-    rows = Notification.objects.filter(
-        pk__in=ids, mail=Notification.Mail.PENDING, mail_attempts__lt=MAX_ATTEMPTS
-    ).select_related("user")
+    rows = list(
+        Notification.objects.filter(
+            pk__in=ids, mail=Notification.Mail.PENDING, mail_attempts__lt=MAX_ATTEMPTS
+        ).select_related("user")
+    )
+    wanted = frequencies({row.user_id for row in rows})
     for row in rows:
-        if frequency(row.user) != Preference.Frequency.IMMEDIATE:
+        if (
+            wanted.get(row.user_id, Preference.Frequency.IMMEDIATE)
+            != Preference.Frequency.IMMEDIATE
+        ):
             continue  # changed their mind since: the digest takes it
         sent += _send(row.user, [row])
     return sent
@@ -216,9 +219,11 @@ def run(now=None) -> dict[str, int]:
     by_user: dict[int, list[Notification]] = {}
     for row in pending.select_related("user").order_by("created_at", "id"):
         by_user.setdefault(row.user_id, []).append(row)
-    for rows in by_user.values():
+    prefs = {p.user_id: p for p in Preference.objects.filter(user_id__in=by_user)}
+    for user_id, rows in by_user.items():
         user = rows[0].user
-        wanted = frequency(user)
+        pref = prefs.get(user_id)
+        wanted = pref.frequency if pref is not None else Preference.Frequency.IMMEDIATE
         if wanted == Preference.Frequency.IMMEDIATE:
             for row in rows:
                 result["retried"] += _send(user, [row])
@@ -228,7 +233,6 @@ def run(now=None) -> dict[str, int]:
                 mail=Notification.Mail.NONE
             )
             continue
-        pref, _created = Preference.objects.get_or_create(user=user)
         period = datetime.timedelta(days=1 if wanted == Preference.Frequency.DAILY else 7)
         due = pref.last_digest_at is None or now - pref.last_digest_at >= period - SLACK
         if not due:
@@ -237,6 +241,32 @@ def run(now=None) -> dict[str, int]:
             Preference.objects.filter(pk=pref.pk).update(last_digest_at=now)
             result["digests"] += 1
     return result
+
+
+def notify_on_publish(model, *, kind, prefecture_of: Callable) -> None:
+    """Notify followers when an object of `model` (a reviewed content type with `title`,
+    `fields`, `organisation` and `submitted_by`) is first published. `prefecture_of(obj)` gives
+    its prefecture code or None. Called from the content app's ready()."""
+    from kyoso.moderation.actions import status_changed
+
+    def receiver(sender, instance, old, new, actor, **kwargs):
+        # status_changed is sent after the commit.
+        if new != "published" or old == "published":
+            return
+        pref = prefecture_of(instance)
+        notify_published(
+            kind=kind,
+            title=instance.title,
+            url=instance.get_absolute_url(),
+            fields=instance.fields.values_list("slug", flat=True),
+            prefectures=[pref] if pref else [],
+            organisation_id=instance.organisation_id,
+            exclude=[instance.submitted_by_id],
+        )
+
+    status_changed.connect(
+        receiver, sender=model, weak=False, dispatch_uid=f"notify.{model._meta.label_lower}"
+    )
 
 
 def notify_published(

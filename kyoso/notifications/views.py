@@ -54,7 +54,6 @@ def notification_list(request):
     )
     if unread_ids:
         Notification.objects.filter(pk__in=unread_ids).update(read_at=timezone.now())
-    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -3,6 +3,9 @@
 from dataclasses import replace
 
 from django.shortcuts import render
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext as _
 
 from kyoso.core.cache import cache_anonymous_page
@@ -98,10 +101,6 @@ def _hits(query: Query, labels: dict, type_keys: list[str], total: int):
 
 def _line(hit):
     """One result line, built in Python (a template loop cost more than the search itself)."""
-    from django.utils.formats import date_format
-    from django.utils.html import format_html
-    from django.utils.timezone import is_aware, localtime
-
     when = ""
     if hit.date:
         local = localtime(hit.date) if is_aware(hit.date) else hit.date

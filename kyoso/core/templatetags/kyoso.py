@@ -63,25 +63,6 @@ def _path_in(path: str, path_info: str, code: str) -> tuple[str, bool]:
     return (url, True) if url.startswith("/") and not url.startswith("//") else ("/", False)
 
 
-@register.simple_tag(takes_context=True)
-def language_links(context) -> list[dict]:
-    """The current page in each language (shareable URLs: /… for Japanese, /en/… for English)."""
-    from django.conf import settings
-
-    request = context.get("request")
-    current = get_language() or settings.LANGUAGE_CODE
-
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": language_url(request, code),
-            "current": current.startswith(code),
-        }
-        for code, name in settings.LANGUAGES
-    ]
-
-
 def language_url(request, code: str) -> str:
     """This page in language `code` (its home page when the path is not one of the site's)."""
     from django.urls import reverse
