@@ -134,12 +134,19 @@ class EditForm(forms.Form):
 
 
 class ReportForm(forms.ModelForm):
+    # Declared so that the radio buttons have no empty, preselected "choose one" entry.
+    reason = forms.ChoiceField(
+        label=gettext_lazy("通報の理由"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("理由を選んでください。")},
+    )
+
     class Meta:
         model = Report
         fields = ["reason", "note"]
-        widgets = {"reason": forms.RadioSelect, "note": forms.Textarea(attrs={"rows": 3})}
-        labels = {"reason": gettext_lazy("通報の理由"), "note": gettext_lazy("補足（任意）")}
-        error_messages = {"reason": {"required": gettext_lazy("理由を選んでください。")}}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        labels = {"note": gettext_lazy("補足（任意）")}
 
 
 class PostModerationForm(forms.Form):

@@ -554,3 +554,15 @@ def test_abandoned_pending_uploads_are_purged(client, resident, settings, tmp_pa
     os.utime(path, (old, old))
     call_command("purge_board_uploads")
     assert not os.path.exists(path)
+
+
+def test_the_report_form_has_no_preselected_empty_reason(client, resident, organisation_member):
+    client.force_login(organisation_member)
+    start(client, "cross", "通報フォームの話題", "本文")
+    post = Post.objects.get(thread__title="通報フォームの話題", number=1)
+    client.force_login(resident)
+    html = client.get(reverse("board:post_report", kwargs={"pk": post.pk})).content.decode()
+    assert 'value=""' not in html.split('name="reason"')[1][:200]
+    assert "Select an option" not in html and "---------" not in html
+    response = client.post(reverse("board:post_report", kwargs={"pk": post.pk}), {"note": "x"})
+    assert response.status_code == 422 and "理由を選んでください" in response.content.decode()
