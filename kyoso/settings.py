@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "kyoso.events",
     "kyoso.notifications",
     "kyoso.board",
+    "kyoso.cases",
+    "kyoso.videos",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -7,7 +7,8 @@ A content app registers in its AppConfig.ready():
     blocks.register(Block("news", places={NATIONAL_HOME, PLATFORM_HOME}, order=20,
                           template="news/partials/_home_block.html", context=news_block))
 
-`context(place=…, platform=…, organisation=…)` (and `user=…` on マイページ) returns the
+`context(place=…, platform=…, organisation=…)` (and `user=…` on マイページ and the review
+queue, `measure=…` on a measure's page) returns the
 template's context, or None to show nothing there (an empty block is better left out than
 shown empty on a home page)."""
 
@@ -19,7 +20,8 @@ PLATFORM_HOME = "platform_home"
 ORGANISATION = "organisation"
 MY_PAGE = "my_page"
 REVIEW_QUEUE = "review_queue"  # the shared moderation queue (/review/): what else waits there
-PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION, MY_PAGE, REVIEW_QUEUE})
+MEASURE = "measure"  # a measure's page: what other sections link to it (cases that used it)
+PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION, MY_PAGE, REVIEW_QUEUE, MEASURE})
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,9 @@ def register(block: Block) -> None:
     _registry[block.key] = block
 
 
-def blocks_for(place: str, *, platform=None, organisation=None, user=None) -> list[ShownBlock]:
+def blocks_for(
+    place: str, *, platform=None, organisation=None, user=None, measure=None
+) -> list[ShownBlock]:
     """The blocks shown at `place`, in their order, each with its context."""
     shown = []
     for block in sorted(_registry.values(), key=lambda b: (b.order, b.key)):
@@ -57,6 +61,8 @@ def blocks_for(place: str, *, platform=None, organisation=None, user=None) -> li
         kwargs = {"place": place, "platform": platform, "organisation": organisation}
         if place in (MY_PAGE, REVIEW_QUEUE):
             kwargs["user"] = user
+        if place == MEASURE:
+            kwargs["measure"] = measure
         context = block.context(**kwargs)
         if context is not None:
             shown.append(ShownBlock(block.key, block.template, {**context, "place": place}))

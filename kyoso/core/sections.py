@@ -73,7 +73,10 @@ SECTIONS = [
         "videos",
         "connect",
         _("シンポジウム動画"),
-        _("オンラインシンポジウムのアーカイブをいつでも視聴できます。"),
+        _(
+            "オンラインシンポジウムのアーカイブと、コーディネーター向けの研修をいつでも視聴できます。"
+        ),
+        url_name="videos:list",
     ),
     Section(
         "news",
@@ -112,6 +115,8 @@ SECTIONS = [
         "create",
         _("共創事例"),
         _("官・民・住民の共創による地域づくりの実践事例を紹介します。"),
+        url_name="cases:list",
+        platform_url_name="cases:platform_list",
     ),
     Section(
         "local-issues",

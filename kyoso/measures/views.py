@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.blocks import MEASURE, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
@@ -133,6 +134,7 @@ def measure_detail(request, pk: int):
         "fields": measure.fields.all(),
         "related": measure.related.filter(status="published"),
         "revisions": measure.revisions.all()[:20],
+        "contributed": blocks_for(MEASURE, measure=measure),
         "can_edit": can_edit_measure(request.user, measure),
         "can_moderate": request.user.is_authenticated
         and can_moderate(request.user, measure.platform),

@@ -39,6 +39,9 @@ class Moderatable:
     # Template that shows one item to its reviewer ({"object": obj} in context).
     review_template: str
     revisions: RevisionSpec | None = None
+    # (key, label) items an editor ticks before publishing (personal data removed, …); the
+    # ticked keys are stored on the object's `checklist` field when it has one.
+    checklist: tuple = ()
 
     @property
     def key(self) -> str:
@@ -53,9 +56,15 @@ _registry: dict[str, Moderatable] = {}
 
 
 def register(
-    model: type[models.Model], *, review_template: str, revisions: RevisionSpec | None = None
+    model: type[models.Model],
+    *,
+    review_template: str,
+    revisions: RevisionSpec | None = None,
+    checklist: tuple = (),
 ) -> None:
-    entry = Moderatable(model=model, review_template=review_template, revisions=revisions)
+    entry = Moderatable(
+        model=model, review_template=review_template, revisions=revisions, checklist=checklist
+    )
     _registry[entry.key] = entry
 
 

@@ -109,10 +109,25 @@ def review_item(request, key: str, pk: int):
     entry, obj = _access_item(request.user, key, pk)
     form = RejectForm()
     status = 200
-    if request.method == "POST":
+    ticked = [k for k in request.POST.getlist("check") if k in dict(entry.checklist)]
+    checklist_error = ""
+    if (
+        request.method == "POST"
+        and request.POST.get("decision") == "approve"
+        and len(set(ticked)) < len(entry.checklist)
+    ):
+        checklist_error = _("公開する前に、確認項目をすべて確かめてチェックしてください。")
+        status = 422
+    elif request.method == "POST":
+
+        def approve():
+            if entry.checklist and hasattr(obj, "checklist"):
+                obj.checklist = sorted(set(ticked))
+            publishable_approve(actor=request.user, obj=obj)
+
         response, form, status = _decide(
             request,
-            approve=lambda: publishable_approve(actor=request.user, obj=obj),
+            approve=approve,
             reject=lambda reason: publishable_reject(actor=request.user, obj=obj, reason=reason),
             title=obj,
         )
@@ -128,6 +143,9 @@ def review_item(request, key: str, pk: int):
             "form": form,
             "own": obj.submitted_by_id == request.user.pk,
             "escalated": _escalated(obj.platform, obj.submitted_by_id),
+            "checklist": entry.checklist,
+            "ticked": ticked,
+            "checklist_error": checklist_error,
             "breadcrumbs": crumbs,
         },
         status=status,

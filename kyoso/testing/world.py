@@ -149,7 +149,85 @@ def build_world() -> SimpleNamespace:
         user=author, role="municipal", municipality_id="131016"
     )
     role = PlatformRole.objects.get(user=users[authz.MODERATOR], platform=tokyo)
+    from kyoso.cases.models import Actor, Case, Photo
+
+    case = Case.objects.create(
+        platform=tokyo,
+        title="移動販売と見守り",
+        summary="スーパーと社協の移動販売です。",
+        prefecture_id="13",
+        municipality_id="131016",
+        issue="買い物に困る人がいた。",
+        approach="移動販売車を走らせた。",
+        started_year=2020,
+        organisation=org,
+        submitted_by=author,
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    Actor.objects.create(case=case, role="company", name="みらいストア")
+    pending_case = Case.objects.create(
+        platform=tokyo,
+        title="審査中の事例",
+        summary="審査中です。",
+        prefecture_id="13",
+        issue="課題",
+        approach="取組",
+        started_year=2021,
+        organisation=org,
+        submitted_by=author,
+        status=Status.PENDING,
+        submitted_at=timezone.now(),
+    )
+    pending_photo = Photo(case=pending_case, alt="移動販売車")
+    pending_photo.image.save("p.png", ContentFile(_png()), save=True)
+    from kyoso.videos.models import Series, Video
+
+    series = Series.objects.create(platform=tokyo, kind="symposium", title="東京都シンポジウム")
+    training = Series.objects.create(platform=tokyo, kind="training", title="東京都の研修")
+    video = Video.objects.create(
+        platform=tokyo,
+        series=series,
+        title="基調講演",
+        source="youtube",
+        url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    unit = Video.objects.create(
+        platform=tokyo,
+        series=training,
+        title="単元1",
+        source="youtube",
+        url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    pending_video = Video.objects.create(
+        platform=tokyo,
+        series=series,
+        title="審査中の動画",
+        source="file",
+        file_type="video/webm",
+        captions="WEBVTT\n\n00:00.000 --> 00:01.000\nこんにちは\n",
+        submitted_by=author,
+        status=Status.PENDING,
+    )
+    pending_video.file.save("v", ContentFile(b"\x1a\x45\xdf\xa3" + b"\0" * 64), save=True)
+    from kyoso.videos.models import Material
+
+    pending_material = Material(video=pending_video, title="資料", size=len(PDF))
+    pending_material.file.save("m.pdf", ContentFile(PDF), save=True)
     return SimpleNamespace(
+        case=case,
+        pending_case=pending_case,
+        pending_photo=pending_photo,
+        series=series,
+        training=training,
+        video=video,
+        unit=unit,
+        pending_video=pending_video,
+        pending_material=pending_material,
         board=board,
         room=room,
         thread=threads["thread"],

@@ -61,4 +61,17 @@
       picker.getAttribute("data-added").replace("{name}", label);
     picker.querySelector("input[type=search]").focus();
   });
+
+  // Video chapters and transcript times (data-seek): jump the native player instead of loading
+  // the page again. Without this file the links reload the page with ?t=, and the player starts
+  // there (a media fragment on the source).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-seek]");
+    var player = document.querySelector("video[data-video-player]");
+    if (!link || !player) { return; }
+    event.preventDefault();
+    player.currentTime = parseInt(link.getAttribute("data-seek"), 10) || 0;
+    player.focus();
+    player.play().catch(function () {});
+  });
 })();

@@ -1,0 +1,63 @@
+"""Videos: the symposium archive, interviews, organisations' videos and training series."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VideosConfig(AppConfig):
+    name = "kyoso.videos"
+    verbose_name = _("シンポジウム動画・研修")
+
+    def ready(self) -> None:
+        from kyoso.core import blocks
+        from kyoso.moderation import registry as moderation
+        from kyoso.moderation.actions import status_changed
+        from kyoso.search import registry as search
+
+        from .models import Chapter, Video
+        from .search import chapter_document, video_document
+
+        moderation.register(Video, review_template="videos/partials/_review.html")
+        search.register(Video, document=video_document, label=_("動画"))
+        search.register(Chapter, document=chapter_document, label=_("動画の場面"))
+        status_changed.connect(_index_chapters, sender=Video, dispatch_uid="videos.chapters")
+        blocks.register(
+            blocks.Block(
+                "training_progress",
+                places=frozenset({blocks.MY_PAGE}),
+                template="videos/partials/_my_training.html",
+                context=my_training_block,
+                order=30,
+            )
+        )
+        blocks.register(
+            blocks.Block(
+                "new_videos",
+                places=frozenset({blocks.NATIONAL_HOME}),
+                template="videos/partials/_home_block.html",
+                context=home_block,
+                order=25,
+            )
+        )
+
+
+def _index_chapters(sender, instance, **kwargs):
+    """A video's chapters follow it into (and out of) search when it is published or archived."""
+    from kyoso.search.tasks import schedule_index
+
+    for chapter in instance.chapters.all():
+        schedule_index(chapter)
+
+
+def my_training_block(*, place, platform, organisation, user):
+    from .selectors import my_progress
+
+    rows = my_progress(user)
+    return {"rows": rows}
+
+
+def home_block(*, place, platform, organisation):
+    from .selectors import published_videos
+
+    videos = list(published_videos().select_related("series").order_by("-published_at", "-id")[:3])
+    return {"videos": videos} if videos else None
