@@ -70,7 +70,7 @@ def test_an_admin_uploads_a_symposium_video_and_another_reviewer_publishes_it(
     client.logout()
     page = client.get(video.get_absolute_url()).content.decode()
     assert '<track kind="captions"' in page and "文字起こし" in page
-    assert f'href="?t=10#player" data-seek="10"' in page
+    assert 'href="?t=10#player" data-seek="10"' in page
     # A word said in the talk finds the chapter where it is said.
     hits = client.get("/videos/?q=集落").content.decode()
     assert f"/videos/{video.pk}/?t=10#chapter-10" in hits
