@@ -102,10 +102,12 @@ def prefecture_map(
         legend_rows,
     )
     svg = format_html(
-        '<svg class="site-map__svg" viewBox="{}" role="img" aria-labelledby="{}-t {}-d" '
+        '<svg class="site-map__svg" viewBox="{}" role="{}" aria-labelledby="{}-t {}-d" '
         'xmlns="http://www.w3.org/2000/svg"><title id="{}-t">{}</title><desc id="{}-d">{}</desc>'
         '<g stroke="#333" stroke-width="0.4">{}</g></svg>',
         outlines["viewBox"],
+        # A map of links is a group of links (an image may not hold interactive parts).
+        "group" if link is not None else "img",
         map_id,
         map_id,
         map_id,
