@@ -1,7 +1,7 @@
 """HTTP benchmark of every list and search page, uncached, on a varied query mix.
 
     python bench/pages.py [--duration 10] [--connections 32] [--sizes demo,100k]
-                          [--databases sqlite,postgresql] [--pages directory,measures,search,events]
+                          [--databases sqlite,postgresql] [--pages directory,cases,videos]
 
 For each database (SQLite; PostgreSQL when reachable) and each data size (the demo data; 100,000
 organisations from bench/directory.py plus the demo data), it serves the site with granian
@@ -137,9 +137,28 @@ def mixes(rng: random.Random) -> dict[str, list[str]]:
             params.append(f"format={rng.choice(formats)}")
         params.append(f"page={rng.choice([1, 1, 2])}")
         events.add("/events/?" + "&".join(params))
+    cases = set()
+    roles = ["government", "company", "residents", "npo", "shakyo", "care", "university", "coop"]
+    while len(cases) < 5_000:
+        params = []
+        if rng.random() < 0.5:
+            params.append(f"q={quote(rng.choice(WORDS))}")
+        if rng.random() < 0.6:
+            params.append(f"pref={rng.randint(1, 47):02d}")
+        if rng.random() < 0.5:
+            params.append(f"field={rng.choice(FIELDS)}")
+        if rng.random() < 0.4:
+            params.append(f"actor={rng.choice(roles)}")
+        params.append(f"sort={rng.choice(['new', 'started'])}&page={rng.choice([1, 1, 2])}")
+        cases.add("/cases/?" + "&".join(params))
+    videos = {f"/videos/?q={quote(w)}" for w in WORDS} | {
+        f"/videos/?q={quote(a + ' ' + b)}" for a in WORDS for b in WORDS if a != b
+    }
     return {
         "directory": sorted(directory),
         "measures": sorted(measures),
+        "cases": sorted(cases),
+        "videos": sorted(videos),
         "search": sorted(search),
         "events": sorted(events),
     }
@@ -318,7 +337,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="demo,100k")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument(
-        "--pages", default="directory,measures,search,events,board,thread_long,thread_short"
+        "--pages",
+        default="directory,measures,search,events,cases,videos,board,thread_long,thread_short",
     )
     args = parser.parse_args()
     for tool, package in (("wrk", "wrk"), ("nginx", "nginx-light")):

@@ -238,6 +238,8 @@ ACCOUNT_RATE_LIMITS = {
     "event_application": "20/h/ip",
 }
 # Posting on the board: (scope, posts, seconds) windows per person and per network address.
+# Largest uploaded video file (bytes); larger talks can be linked from YouTube or Vimeo.
+VIDEO_MAX_BYTES = int(os.environ.get("VIDEO_MAX_BYTES", 1024 * 1024 * 1024))
 BOARD_POST_LIMITS = [("user", 5, 600), ("user", 30, 86400), ("ip", 20, 600)]
 # Days after an event ends before its applicants' names and contacts are erased
 # (`manage.py purge_event_applications`, run daily).

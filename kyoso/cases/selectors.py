@@ -127,6 +127,7 @@ def all_facts() -> list[Facts]:
         reverse=True,
     )
     _facts.update(version=version, rows=rows, ranked={})
+    _facts.pop("measure_titles", None)
     return rows
 
 
@@ -291,14 +292,17 @@ def by_year() -> tuple[Counter, Counter]:
 
 
 def measure_titles(counts: Counter) -> list[tuple[int, str]]:
-    """(pk, title) of the measures that published cases used, for the list's measure filter."""
+    """(pk, title) of the measures that published cases used, for the list's measure filter:
+    read once per content version (the facts' version), not per request."""
     from kyoso.measures.models import Measure
 
-    if not counts:
-        return []
-    return list(
-        Measure.objects.published()
-        .filter(pk__in=list(counts))
-        .order_by("title")
-        .values_list("pk", "title")
-    )
+    all_facts()
+    if "measure_titles" not in _facts:
+        used = {pk for r in _facts["rows"] for pk in r.measures}
+        _facts["measure_titles"] = list(
+            Measure.objects.published()
+            .filter(pk__in=used)
+            .order_by("title")
+            .values_list("pk", "title")
+        )
+    return [(pk, title) for pk, title in _facts["measure_titles"] if pk in counts]

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.charts import bar_chart
@@ -239,13 +240,13 @@ def _figures():
             _("分野別の事例数"),
             _("1つの事例が複数の分野にまたがるときは、それぞれの分野で数えています。"),
             [_("分野"), _("事例数")],
-            [(f.name, field_counts.get(f.slug, 0)) for f in reference.fields()],
+            [(f.display_name(), field_counts.get(f.slug, 0)) for f in reference.fields()],
         ),
         "prefectures": (
             _("都道府県別の事例数"),
             _("事例の地域（都道府県）ごとの数です。"),
             [_("都道府県"), _("事例数")],
-            [(p.name, pref_counts.get(p.code, 0)) for p in reference.prefectures()],
+            [(p.display_name(), pref_counts.get(p.code, 0)) for p in reference.prefectures()],
         ),
         "actors": (
             _("主体の種類別の事例数"),
@@ -291,7 +292,6 @@ def analysis(request):
                 title=title,
                 description=description,
                 chart_id=f"chart-{key}",
-                unit=_("件"),
             )
         elif key == "years":
             charts[key] = bar_chart(
@@ -299,7 +299,6 @@ def analysis(request):
                 title=_("取組を始めた年ごとの事例数"),
                 description=description,
                 chart_id="chart-years",
-                unit=_("件"),
             )
     charts["prefectures"] = prefecture_map(
         dict(pref_counts),
@@ -307,7 +306,10 @@ def analysis(request):
         description=_(
             "都道府県ごとの事例数を色の濃さで表した日本地図です。同じ数を下の表に示します。"
         ),
-        unit=_("件"),
+        label=lambda name, n: (
+            ngettext("%(name)s：%(n)s件", "%(name)s：%(n)s件", n) % {"name": name, "n": n}
+        ),
+        legend_title=_("色の濃さと事例数"),
         link=lambda code: reverse("cases:list") + f"?pref={code}",
         map_id="cases-map",
     )

@@ -9,32 +9,35 @@ ROW = 26
 BAR_WIDTH = 360
 
 
-def bar_chart(rows: list[tuple[str, int]], *, title: str, description: str, chart_id: str,
-              unit: str = "") -> SafeString:  # fmt: skip
+def bar_chart(
+    rows: list[tuple[str, int]], *, title: str, description: str, chart_id: str
+) -> SafeString:
     """`rows`: (label, value). The picture is one role="img" with its title and description;
     each bar also carries its figure as a <title>."""
     top = max((v for _l, v in rows), default=0) or 1
     height = ROW * len(rows) + 8
     # Room for the longest label (a full-width character is about 13 units at this size).
     label_width = min(460, max(120, 14 * max((len(str(label)) for label, _v in rows), default=0)))
+
+    def bar(value: int) -> int:
+        return max(1, round(BAR_WIDTH * value / top)) if value else 0
+
     bars = format_html_join(
         "",
         '<g transform="translate(0,{})"><text x="{}" y="17" text-anchor="end">{}</text>'
-        '<rect x="{}" y="4" width="{}" height="18" fill="#3460fb"><title>{}：{}{}</title></rect>'
-        '<text x="{}" y="17">{}{}</text></g>',
+        '<rect x="{}" y="4" width="{}" height="18" fill="#3460fb"><title>{}: {}</title></rect>'
+        '<text x="{}" y="17">{}</text></g>',
         (
             (
                 i * ROW,
                 label_width - 8,
                 label,
                 label_width,
-                max(1, round(BAR_WIDTH * value / top)) if value else 0,
+                bar(value),
                 label,
                 value,
-                unit,
-                label_width + (round(BAR_WIDTH * value / top) if value else 0) + 6,
+                label_width + bar(value) + 6,
                 value,
-                unit,
             )
             for i, (label, value) in enumerate(rows)
         ),

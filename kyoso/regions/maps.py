@@ -56,11 +56,13 @@ def prefecture_map(
     *,
     title: str,
     description: str,
-    unit: str,
+    label,
+    legend_title: str,
     link=None,
     map_id: str = "pref-map",
 ) -> SafeString:
-    """`counts`: prefecture code -> figure. `link(code)` -> URL makes each shape a link."""
+    """`counts`: prefecture code -> figure; `label(name, n)` -> the text of a shape's <title>
+    (「東京都：3件」, with its plural in English); `link(code)` -> URL makes each shape a link."""
     outlines = _outlines()
     ranges = classes(counts)
     # With 1–4 classes the palette's darker end is used, so that one case shows clearly.
@@ -71,28 +73,19 @@ def prefecture_map(
         if not d:
             continue
         n = counts.get(pref.code, 0)
-        label = _("%(name)s：%(n)s%(unit)s") % {"name": pref.name, "n": n, "unit": unit}
+        text = label(pref.display_name(), n)
         shape = format_html(
             '<path d="{}" fill="{}" data-code="{}"><title>{}</title></path>',
             d,
             palette[_class_of(n, ranges)],
             pref.code,
-            label,
+            text,
         )
         if link is not None:
-            shape = format_html(
-                '<a href="{}" aria-label="{}">{}</a>', link(pref.code), label, shape
-            )
+            shape = format_html('<a href="{}" aria-label="{}">{}</a>', link(pref.code), text, shape)
         shapes.append(shape)
-    legend_rows = [(palette[0], _("0%(unit)s") % {"unit": unit})] + [
-        (
-            palette[i],
-            (
-                _("%(low)s%(unit)s") % {"low": low, "unit": unit}
-                if low == high
-                else _("%(low)s〜%(high)s%(unit)s") % {"low": low, "high": high, "unit": unit}
-            ),
-        )
+    legend_rows = [(palette[0], "0")] + [
+        (palette[i], str(low) if low == high else f"{low}–{high}")
         for i, (low, high) in enumerate(ranges, start=1)
     ]
     legend = format_html_join(
@@ -121,10 +114,11 @@ def prefecture_map(
         _("地図の出典：@svg-maps/japan（Victor Cazanave、CC BY 4.0）"),
     )
     return format_html(
-        '<figure class="site-map">{}<figcaption><ul class="site-map__legend" aria-label="{}">{}'
-        "</ul>{}</figcaption></figure>",
+        '<figure class="site-map">{}<figcaption><p>{}</p>'
+        '<ul class="site-map__legend" aria-label="{}">{}</ul>{}</figcaption></figure>',
         svg,
-        _("凡例"),
+        legend_title,
+        legend_title,
         legend,
         credit,
     )
