@@ -180,7 +180,39 @@ def make_pending(key: str, submitter, platform):
             submitted_by=submitter,
             submitted_at=now,
         )
+    if key == "cases.case":
+        from kyoso.cases.models import Case
+
+        return Case.objects.create(
+            platform=platform,
+            title="審査待ちの事例",
+            summary="概要",
+            prefecture_id=platform.prefecture_id or "13",
+            issue="課題",
+            approach="取組",
+            started_year=2024,
+            status=Status.PENDING,
+            submitted_by=submitter,
+            submitted_at=now,
+        )
+    if key == "videos.video":
+        from kyoso.videos.models import Video
+
+        return Video.objects.create(
+            platform=platform,
+            title="審査待ちの動画",
+            source="youtube",
+            url="https://youtu.be/aqz-KE-bpKQ",
+            status=Status.PENDING,
+            submitted_by=submitter,
+            submitted_at=now,
+        )
     raise AssertionError(f"add a pending {key} to make_pending")
+
+
+def approval(key: str) -> dict:
+    """The approve decision with every item of the type's checklist ticked."""
+    return {"decision": "approve", "check": [k for k, _label in registry.get(key).checklist]}
 
 
 @pytest.mark.parametrize("key", [t.key for t in registry.all_types()])
@@ -189,14 +221,14 @@ def test_no_one_approves_their_own_submission(
 ):
     obj = make_pending(key, prefectural_admin, tokyo)
     client.force_login(prefectural_admin)
-    response = client.post(f"/review/{key}/{obj.pk}/", {"decision": "approve"})
+    response = client.post(f"/review/{key}/{obj.pk}/", approval(key))
     assert response.status_code == 409
     obj.refresh_from_db()
     assert obj.status == Status.PENDING
     # Tokyo has one admin, who submitted it: it is escalated to the national admins.
     client.force_login(national_admin)
     assert "全国の管理者へ回付" in client.get("/review/").content.decode()
-    assert client.post(f"/review/{key}/{obj.pk}/", {"decision": "approve"}).status_code == 302
+    assert client.post(f"/review/{key}/{obj.pk}/", approval(key)).status_code == 302
     obj.refresh_from_db()
     assert obj.status == Status.PUBLISHED
 
