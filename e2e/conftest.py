@@ -140,7 +140,9 @@ def assert_accessible(page) -> None:
 # --- signing in as staff (MFA) -------------------------------------------------------------------
 
 DEMO_PASSWORD = "kyoso-demo-2026"
-_mfa_state: dict[str, object] = {}  # the demo admin's TOTP secret, once a journey has set it up
+# Each staff account's TOTP secret (by email) once a journey has set it up, the signed-in email,
+# and the last time step used per secret (a code is accepted only once).
+_mfa_state: dict[str, object] = {}
 
 
 def totp(secret: str, at: float | None = None) -> str:
@@ -160,11 +162,12 @@ def totp(secret: str, at: float | None = None) -> str:
 
 def fresh_totp(secret: str) -> str:
     """A code from a time step not used before in this run (a code is accepted only once)."""
+    steps = _mfa_state.setdefault("last_step", {})
     step = int(time.time() // 30)
-    if _mfa_state.get("last_step") == step:
+    if steps.get(secret) == step:
         time.sleep(30 - time.time() % 30 + 0.5)
         step = int(time.time() // 30)
-    _mfa_state["last_step"] = step
+    steps[secret] = step
     return totp(secret)
 
 
@@ -176,9 +179,11 @@ def login(page, email: str) -> None:
     page.get_by_label(re.compile(r"^パスワード")).fill(DEMO_PASSWORD)
     page.get_by_role("button", name="ログイン").click()
     page.wait_for_load_state()
+    _mfa_state["current"] = email
     if "/2fa/authenticate/" in page.url:
         assert_accessible(page)
-        page.get_by_label(re.compile("^(コード|Code)")).fill(fresh_totp(_mfa_state["secret"]))
+        secret = _mfa_state["secrets"][email]
+        page.get_by_label(re.compile("^(コード|Code)")).fill(fresh_totp(secret))
         page.get_by_role("button", name=re.compile("サインイン|ログイン|Sign In")).click()
         page.wait_for_load_state()
 
@@ -202,7 +207,7 @@ def open_staff_page(page, path: str) -> None:
     if "/2fa/totp/activate/" in page.url:
         assert_accessible(page)
         secret = page.locator("#authenticator_secret").input_value()
-        _mfa_state["secret"] = secret
+        _mfa_state.setdefault("secrets", {})[_mfa_state["current"]] = secret
         page.get_by_label(re.compile("^認証アプリコード")).fill(fresh_totp(secret))
         page.get_by_role("button", name="有効化する").click()
         page.wait_for_load_state()

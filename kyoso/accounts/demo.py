@@ -37,6 +37,22 @@ DEMO_USERS = [
         "13",
         False,
     ),
+    ("osaka-admin@demo.kyoso.example", "大阪府 管理者（デモ）", User.Persona.OFFICIAL, "27", False),
+    (
+        "kanagawa-admin@demo.kyoso.example",
+        "神奈川県 管理者（デモ）",
+        User.Persona.OFFICIAL,
+        "14",
+        False,
+    ),
+    (
+        "shimane-admin@demo.kyoso.example",
+        "島根県 管理者（デモ）",
+        User.Persona.OFFICIAL,
+        "32",
+        False,
+    ),
+    ("kochi-admin@demo.kyoso.example", "高知県 管理者（デモ）", User.Persona.OFFICIAL, "39", False),
     (
         "staff@demo.kyoso.example",
         "千代田区 高齢介護課 田中（デモ）",

@@ -9,6 +9,9 @@ class AuditConfig(AppConfig):
     verbose_name = _("監査ログ")
 
     def ready(self) -> None:
+        from .figures import register_figures
+
+        register_figures()
         from django.contrib.admin.models import LogEntry
         from django.db.models.signals import post_save
 

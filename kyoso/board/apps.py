@@ -10,6 +10,9 @@ class BoardConfig(AppConfig):
     verbose_name = _("交流掲示板")
 
     def ready(self) -> None:
+        from .figures import register_figures
+
+        register_figures()
         from kyoso.core import blocks
         from kyoso.notifications import delivery, targets
         from kyoso.search import registry as search

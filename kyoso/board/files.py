@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
-from kyoso.directory.media import reencode_image
+from kyoso.core.media import reencode_image
 from kyoso.measures.files import download_name, scan
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -32,7 +32,7 @@ def check_upload(upload, alt: str) -> dict:
         name = download_name(upload.name, "pdf")
         return {"kind": "pdf", "content": ContentFile(upload.read(), name=name), "name": name}
     try:
-        content = reencode_image(upload, box=IMAGE_BOX, name="image.png")
+        content = reencode_image(upload, box=IMAGE_BOX, name="image.png", max_bytes=MAX_BYTES)
     except ValidationError:
         raise ValidationError(
             _("画像（PNG・JPEG・WebP・GIF）かPDFのファイルを選んでください。"), code="type"

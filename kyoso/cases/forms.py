@@ -9,8 +9,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.media import reencode_image, validate_video_url
 from kyoso.directory.forms import FieldMultipleField
-from kyoso.directory.media import reencode_image, validate_video_url
 from kyoso.directory.models import Organisation
 from kyoso.measures.models import Measure
 from kyoso.moderation.forms import VersionedFormMixin
@@ -399,7 +399,7 @@ class CaseForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
             return None
         if upload.size > PHOTO_BYTES:
             raise forms.ValidationError(_("写真は5MB以下にしてください。"))
-        return reencode_image(upload, box=1600, name="photo.png")
+        return reencode_image(upload, box=1600, name="photo.png", max_bytes=PHOTO_BYTES)
 
     def clean(self):
         data = super().clean()

@@ -16,9 +16,9 @@ from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.charts import bar_chart
 from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import checkboxes, municipality_options, select_options
+from kyoso.core.media import video_embed_url
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
-from kyoso.directory.media import video_embed_url
 from kyoso.moderation.edit_flow import answer_edit
 from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
 from kyoso.platforms.access import access_platform, can_moderate

@@ -77,6 +77,7 @@ SECTIONS = [
             "オンラインシンポジウムのアーカイブと、コーディネーター向けの研修をいつでも視聴できます。"
         ),
         url_name="videos:list",
+        platform_url_name="videos:platform_list",
     ),
     Section(
         "news",

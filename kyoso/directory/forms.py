@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.media import reencode_logo, validate_video_url
 from kyoso.core.text import clean_name
 from kyoso.moderation.forms import VersionedFormMixin
 from kyoso.platforms.forms import PlatformChoiceField
@@ -11,7 +12,6 @@ from kyoso.platforms.models import Platform
 from kyoso.regions.models import Field, Prefecture
 from kyoso.regions.picker import MunicipalityMultipleChoiceField, PickerFormMixin
 
-from .media import reencode_logo, validate_video_url
 from .models import SCALE_OF_AREA, Organisation
 
 

@@ -15,6 +15,7 @@ from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import checkboxes, municipality_options, select_options
+from kyoso.core.media import video_embed_url
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.moderation.edit_flow import answer_edit
@@ -42,7 +43,6 @@ from .actions import (
     organisation_update,
 )
 from .forms import InvitationForm, OrganisationForm, SuspendForm
-from .media import video_embed_url
 from .models import Invitation, Membership, Organisation
 from .revisions import SPEC
 

@@ -10,6 +10,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("イベント情報")
 
     def ready(self) -> None:
+        from .figures import register_figures
+
+        register_figures()
         from kyoso.core import blocks
         from kyoso.moderation import registry as moderation
         from kyoso.search import registry as search

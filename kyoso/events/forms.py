@@ -238,7 +238,7 @@ class EventForm(PickerFormMixin, VersionedFormMixin, forms.ModelForm):
             self.fields["platform"].queryset = platforms
 
     def clean_image_upload(self):
-        from kyoso.directory.media import reencode_image
+        from kyoso.core.media import reencode_image
 
         upload = self.cleaned_data.get("image_upload")
         return reencode_image(upload, box=1200, name="image.png") if upload else None

@@ -9,6 +9,9 @@ class ModerationConfig(AppConfig):
     verbose_name = _("審査")
 
     def ready(self) -> None:
+        from .figures import register_figures
+
+        register_figures()
         from .actions import status_changed
         from .notifications import notify_submitter
 

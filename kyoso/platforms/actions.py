@@ -57,7 +57,11 @@ def role_revoke(*, actor, grant: PlatformRole) -> None:
 @transaction.atomic
 def platform_set_active(*, actor, platform: Platform, is_active: bool) -> Platform:
     platform.is_active = is_active
-    platform.save(update_fields=["is_active"])
+    if is_active and platform.launched_on is None:
+        from django.utils import timezone
+
+        platform.launched_on = timezone.localdate()
+    platform.save(update_fields=["is_active", "launched_on"])
     audit_record(
         actor=actor,
         action="platform.activate" if is_active else "platform.deactivate",
@@ -65,3 +69,56 @@ def platform_set_active(*, actor, platform: Platform, is_active: bool) -> Platfo
         target=platform,
     )
     return platform
+
+
+@transaction.atomic
+def platform_update(*, actor, platform: Platform, form) -> Platform:
+    """The description, contact and logo that the platform's admins keep (audited)."""
+    data = form.cleaned_data
+    platform.description = data["description"]
+    platform.contact = data["contact"]
+    old_logo = platform.logo.name if platform.logo else ""
+    if data.get("logo_upload"):
+        platform.logo.save("logo.png", data["logo_upload"], save=False)
+    elif data.get("remove_logo"):
+        platform.logo = ""
+    platform.save()
+    if old_logo and old_logo != (platform.logo.name if platform.logo else ""):
+        storage = platform.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
+    audit_record(
+        actor=actor,
+        action="platform.update",
+        platform=platform,
+        target=platform,
+        data={"fields": sorted(form.changed_data)},
+    )
+    return platform
+
+
+@transaction.atomic
+def part_add(*, actor, platform: Platform, form):
+    part = form.save(commit=False)
+    part.platform = platform
+    part.position = platform.parts.count() + 1
+    part.save()
+    audit_record(
+        actor=actor,
+        action="platform.part_add",
+        platform=platform,
+        target=part,
+        data={"name": part.name, "kind": part.kind},
+    )
+    return part
+
+
+@transaction.atomic
+def part_remove(*, actor, part) -> None:
+    audit_record(
+        actor=actor,
+        action="platform.part_remove",
+        platform=part.platform,
+        target=part,
+        data={"name": part.name, "kind": part.kind},
+    )
+    part.delete()

@@ -8,6 +8,12 @@ from django.utils.translation import gettext_lazy as _
 NATIONAL_SLUG = "national"
 
 
+def platform_logo_path(instance, filename: str) -> str:
+    import uuid
+
+    return f"platform-logos/{uuid.uuid4().hex}.png"
+
+
 class PlatformQuerySet(models.QuerySet):
     def national(self) -> "Platform":
         return self.get(slug=NATIONAL_SLUG)
@@ -32,6 +38,8 @@ class Platform(models.Model):
     )
     launched_on = models.DateField(_("運用開始日"), null=True, blank=True)
     description = models.TextField(_("紹介文"), blank=True)
+    contact = models.TextField(_("問い合わせ先"), max_length=500, blank=True)
+    logo = models.ImageField(_("ロゴ画像"), upload_to=platform_logo_path, blank=True)
 
     objects = PlatformQuerySet.as_manager()
 
@@ -98,3 +106,26 @@ class PlatformRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} / {self.platform} / {self.get_role_display()}"
+
+
+class Part(models.Model):
+    """What a prefectural platform is made of (構成): the prefecture's departments (関係部局) and
+    the prefecture-scale organisations that take part, as its admins list them."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("関係部局")
+        ORGANISATION = "organisation", _("都道府県規模の団体")
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="parts")
+    kind = models.CharField(_("種類"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("名称"), max_length=120)
+    url = models.URLField(_("ウェブサイト"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["kind", "position", "id"]
+        verbose_name = _("プラットフォームの構成")
+        verbose_name_plural = _("プラットフォームの構成")
+
+    def __str__(self) -> str:
+        return self.name

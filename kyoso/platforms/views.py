@@ -12,7 +12,7 @@ from kyoso.core.pagination import paginate
 from kyoso.core.sections import corners_with_sections
 from kyoso.core.views import coming_soon
 
-from .access import access_platform, require_national_admin
+from .access import access_platform, can_administer, require_national_admin
 from .actions import role_grant, role_revoke
 from .forms import RoleGrantForm
 from .models import PlatformRole
@@ -33,6 +33,7 @@ def platform_home(request, slug: str):
             "municipality_count": platform.prefecture.municipalities.filter(is_active=True)
             .exclude(kind="ward")
             .count(),
+            "can_manage": request.user.is_authenticated and can_administer(request.user, platform),
             "breadcrumbs": [(platform.short_name(), None)],
         },
     )

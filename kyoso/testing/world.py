@@ -149,6 +149,9 @@ def build_world() -> SimpleNamespace:
         user=author, role="municipal", municipality_id="131016"
     )
     role = PlatformRole.objects.get(user=users[authz.MODERATOR], platform=tokyo)
+    from kyoso.platforms.models import Part
+
+    part = Part.objects.create(platform=tokyo, kind="department", name="東京都福祉局")
     from kyoso.cases.models import Actor, Case, Photo
 
     case = Case.objects.create(
@@ -219,6 +222,7 @@ def build_world() -> SimpleNamespace:
     pending_material = Material(video=pending_video, title="資料", size=len(PDF))
     pending_material.file.save("m.pdf", ContentFile(PDF), save=True)
     return SimpleNamespace(
+        part=part,
         case=case,
         pending_case=pending_case,
         pending_photo=pending_photo,

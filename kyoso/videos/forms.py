@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from kyoso.cases.forms import BoundedMultipleField
 from kyoso.cases.models import Case
-from kyoso.directory.media import validate_video_url, video_embed_url
+from kyoso.core.media import validate_video_url, video_embed_url
 from kyoso.directory.models import Organisation
 from kyoso.measures.files import scan
 from kyoso.platforms.forms import PlatformChoiceField

@@ -13,9 +13,11 @@ def published_videos():
     return Video.objects.published().order_by("position", "id")
 
 
-def series_with_videos(*, kind: str = "") -> list[tuple[Series, list[Video]]]:
+def series_with_videos(*, kind: str = "", platform=None) -> list[tuple[Series, list[Video]]]:
     """Non-training series that have published videos, newest first, each with its videos."""
     series = Series.objects.exclude(kind=Series.Kind.TRAINING)
+    if platform is not None:
+        series = series.filter(platform=platform)
     if kind:
         series = series.filter(kind=kind)
     series = list(series.order_by("-held_on", "-id"))

@@ -14,6 +14,7 @@ urlpatterns = [
     path("videos/<int:pk>/file/", views.video_file, name="file"),
     path("videos/<int:pk>/captions.vtt", views.captions, name="captions"),
     path("videos/<int:pk>/materials/<int:material_id>/", views.material, name="material"),
+    path("p/<slug:slug>/videos/", views.platform_video_list, name="platform_list"),
     path("training/", views.training, name="training"),
     path("training/<int:pk>/", views.training_series, name="training_series"),
     path("training/units/<int:pk>/done/", views.unit_done, name="unit_done"),

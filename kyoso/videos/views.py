@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
+from kyoso.core.media import video_embed_url
 from kyoso.core.text import clean_param
-from kyoso.directory.media import video_embed_url
 from kyoso.measures.files import human_size
+from kyoso.platforms.access import access_platform
 
 from . import selectors
 from .access import (
@@ -36,6 +37,16 @@ KINDS = dict(Series.Kind.choices)
 
 @cache_anonymous_page
 def video_list(request):
+    return _list(request, None)
+
+
+@cache_anonymous_page
+def platform_video_list(request, slug: str):
+    """A prefecture's own series (its symposiums, its training); the archive is national."""
+    return _list(request, access_platform(slug))
+
+
+def _list(request, platform):
     kind = request.GET.get("kind", "")
     kind = kind if kind in KINDS and kind != Series.Kind.TRAINING else ""
     q = clean_param(request.GET.get("q", ""), 200)
@@ -45,15 +56,19 @@ def video_list(request):
         series_rows = []
     else:
         page = None
-        series_rows = selectors.series_with_videos(kind=kind)
+        series_rows = selectors.series_with_videos(kind=kind, platform=platform)
+    if platform is not None:
+        request.platform = platform
     context = {
+        "platform": platform,
         "kind": kind,
         "kinds": [(k, label) for k, label in Series.Kind.choices if k != Series.Kind.TRAINING],
         "q": q,
         "page": page,
         "series_rows": series_rows,
         "can_add": request.user.is_authenticated and administered_platforms(request.user).exists(),
-        "breadcrumbs": [(_("シンポジウム動画"), None)],
+        "breadcrumbs": ([(platform.short_name(), platform.get_absolute_url())] if platform else [])
+        + [(_("シンポジウム動画"), None)],
     }
     return render(request, "videos/list.html", context)
 

@@ -1,6 +1,15 @@
 """Authorisation rows for site-wide pages (see kyoso.testing.authz)."""
 
-from kyoso.testing.authz import OK, ROLES, SIGNED_IN, STAFF, TOKYO_REVIEWERS, Row
+from kyoso.testing.authz import (
+    NATIONAL,
+    OK,
+    ROLES,
+    SIGNED_IN,
+    STAFF,
+    TOKYO_ADMINS,
+    TOKYO_REVIEWERS,
+    Row,
+)
 
 ROWS = [
     # A display cookie: anyone, CSRF-exempt on purpose (cached pages carry no token).
@@ -32,6 +41,36 @@ ROWS = [
     Row("platforms:roles", frozenset({"national_admin"})),
     Row("platforms:role_revoke", frozenset({"national_admin"}), kwargs=lambda w: {"pk": w.role.pk}),
     Row("news:new", STAFF),
+    # A prefecture's admins run their own platform (and national admins every platform).
+    Row("platforms:manage", TOKYO_ADMINS, kwargs=lambda w: {"slug": "tokyo"}, method="get"),
+    Row("platforms:status", TOKYO_ADMINS, kwargs=lambda w: {"slug": "tokyo"}),
+    Row(
+        "platforms:part_delete",
+        TOKYO_ADMINS,
+        kwargs=lambda w: {"slug": "tokyo", "pk": w.part.pk},
+        method="get",
+    ),
+    Row("platforms:platform_roles", TOKYO_ADMINS, kwargs=lambda w: {"slug": "tokyo"}, method="get"),
+    Row(
+        "platforms:platform_role_revoke",
+        TOKYO_ADMINS,
+        kwargs=lambda w: {"slug": "tokyo", "pk": w.role.pk},
+        method="get",
+    ),
+    Row("platforms:dashboard", frozenset({NATIONAL}), method="get"),
+    Row("platforms:dashboard_csv", frozenset({NATIONAL}), method="get"),
+    Row(
+        "platforms:platform_dashboard",
+        TOKYO_ADMINS,
+        kwargs=lambda w: {"slug": "tokyo"},
+        method="get",
+    ),
+    Row(
+        "platforms:platform_dashboard_csv",
+        TOKYO_ADMINS,
+        kwargs=lambda w: {"slug": "tokyo"},
+        method="get",
+    ),
 ]
 
 PUBLIC = {
@@ -45,6 +84,7 @@ PUBLIC = {
     "core:section_cases",
     "core:section_local-issues",
     "platforms:home",
+    "platforms:logo",
     "platforms:section_board",
     "platforms:section_events",
     "platforms:section_videos",

@@ -52,4 +52,10 @@ ROWS = [
     Row("videos:unit_done", SIGNED_IN, kwargs=lambda w: {"pk": w.unit.pk}, data={"done": "1"}),
 ]
 
-PUBLIC = {"videos:list", "videos:series", "videos:training", "videos:training_series"}
+PUBLIC = {
+    "videos:list",
+    "videos:platform_list",
+    "videos:series",
+    "videos:training",
+    "videos:training_series",
+}

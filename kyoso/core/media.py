@@ -1,4 +1,5 @@
-"""Logo images (validated, re-encoded) and privacy-enhanced video embeds."""
+"""Uploaded images (validated, re-encoded: logos, event pictures, case photos, posts) and
+privacy-enhanced video embeds, shared by every app."""
 
 import io
 import re
@@ -19,11 +20,14 @@ def reencode_logo(upload) -> ContentFile:
     return reencode_image(upload, box=LOGO_BOX, name="logo.png")
 
 
-def reencode_image(upload, *, box: int, name: str) -> ContentFile:
+def reencode_image(upload, *, box: int, name: str, max_bytes: int = MAX_LOGO_BYTES) -> ContentFile:
     """Check an uploaded image (a logo, an event's picture) by its content and re-encode it as
     PNG within `box` pixels (drops metadata and any payload hidden in the original file)."""
-    if upload.size > MAX_LOGO_BYTES:
-        raise ValidationError(_("画像は2MB以下にしてください。"), code="too_large")
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("画像は%(mb)sMB以下にしてください。") % {"mb": max_bytes // (1024 * 1024)},
+            code="too_large",
+        )
     if upload.size == 0:
         raise ValidationError(_("画像のファイルが空です。"), code="empty")
     try:
