@@ -154,8 +154,20 @@ def mixes(rng: random.Random) -> dict[str, list[str]]:
     videos = {f"/videos/?q={quote(w)}" for w in WORDS} | {
         f"/videos/?q={quote(a + ' ' + b)}" for a in WORDS for b in WORDS if a != b
     }
+    issues = set()
+    while len(issues) < 3_000:
+        params = []
+        if rng.random() < 0.4:
+            params.append(f"q={quote(rng.choice(WORDS))}")
+        if rng.random() < 0.6:
+            params.append(f"pref={rng.randint(1, 47):02d}")
+        if rng.random() < 0.5:
+            params.append(f"field={rng.choice(FIELDS)}")
+        params.append(f"state={rng.choice(['open', 'all'])}&page={rng.choice([1, 1, 2])}")
+        issues.add("/local-issues/?" + "&".join(params))
     return {
         "directory": sorted(directory),
+        "local_issues": sorted(issues),
         "measures": sorted(measures),
         "cases": sorted(cases),
         "videos": sorted(videos),
@@ -338,7 +350,10 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument(
         "--pages",
-        default="directory,measures,search,events,cases,videos,board,thread_long,thread_short",
+        default=(
+            "directory,measures,search,events,cases,videos,local_issues,board,thread_long,"
+            "thread_short"
+        ),
     )
     args = parser.parse_args()
     for tool, package in (("wrk", "wrk"), ("nginx", "nginx-light")):

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "kyoso.board",
     "kyoso.cases",
     "kyoso.videos",
+    "kyoso.local",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

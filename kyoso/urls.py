@@ -23,6 +23,7 @@ urlpatterns = i18n_patterns(
     path("", include("kyoso.board.urls")),
     path("", include("kyoso.cases.urls")),
     path("", include("kyoso.videos.urls")),
+    path("", include("kyoso.local.urls")),
     path("", include("kyoso.notifications.urls")),
     path("", include("kyoso.search.urls")),
     path("", include("kyoso.regions.urls")),

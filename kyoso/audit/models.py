@@ -51,6 +51,8 @@ ACTION_LABELS = {
     "platform.part_remove": _("プラットフォームの構成を削除"),
     "videos.series_create": _("動画のシリーズを登録"),
     "videos.series_update": _("動画のシリーズを更新"),
+    "local.issue_hide": _("地域課題を非表示"),
+    "local.issue_restore": _("地域課題を表示に戻す"),
     "admin.add": _("管理サイトで追加"),
     "admin.change": _("管理サイトで変更"),
     "admin.delete": _("管理サイトで削除"),

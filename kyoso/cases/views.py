@@ -167,7 +167,10 @@ def case_new(request):
     if not can_submit(request.user):
         raise PermissionDenied
     organisations = member_organisations(request.user)
-    form = CaseForm(organisations=organisations)
+    from .prefill import initial_for
+
+    initial = initial_for(request.user, request.GET.get("from", "")) or {}
+    form = CaseForm(organisations=organisations, initial=initial)
     status = 200
     if request.method == "POST":
         form = CaseForm(request.POST, request.FILES, organisations=organisations)

@@ -124,6 +124,8 @@ SECTIONS = [
         "create",
         _("地域課題とマッチング"),
         _("生活支援コーディネーターが地域課題を共有し、連携先を探します。"),
+        url_name="local:list",
+        platform_url_name="local:platform_list",
     ),
 ]
 

@@ -221,7 +221,33 @@ def build_world() -> SimpleNamespace:
 
     pending_material = Material(video=pending_video, title="資料", size=len(PDF))
     pending_material.file.save("m.pdf", ContentFile(PDF), save=True)
+    from kyoso.local.models import Answer, LocalIssue, Meeting, Message
+
+    meeting = Meeting.objects.create(
+        platform=tokyo,
+        author=author,
+        kind="town",
+        title="千代田地区タウンミーティング",
+        held_on=datetime.date(2026, 11, 1),
+        municipality_id="131016",
+        issues_found="買い物に困る人が多い",
+    )
+    meeting.attachment.save("m.pdf", ContentFile(PDF), save=False)
+    meeting.attachment_name = "記録.pdf"
+    meeting.save()
+    issue = LocalIssue.objects.create(
+        platform=tokyo,
+        author=author,
+        title="買い物の足がない",
+        municipality_id="131016",
+        description="スーパーが閉店した。",
+    )
+    answer = Answer.objects.create(issue=issue, organisation=org, author=users[authz.MEMBER])
+    Message.objects.create(answer=answer, author=users[authz.MEMBER], body="協力できます。")
     return SimpleNamespace(
+        meeting=meeting,
+        issue=issue,
+        answer=answer,
         part=part,
         case=case,
         pending_case=pending_case,
