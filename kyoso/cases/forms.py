@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.forms import BoundedModelMultipleChoiceField
 from kyoso.core.media import reencode_image, validate_video_url
 from kyoso.directory.forms import FieldMultipleField
 from kyoso.directory.models import Organisation
@@ -156,22 +157,7 @@ class OutcomeRow(forms.Form):
         }
 
 
-class BoundedMultipleField(forms.ModelMultipleChoiceField):
-    """Ids outside the database's integer range are a field error, not an OverflowError."""
-
-    def _check_values(self, value):
-        for pk in value or []:
-            text = str(pk).strip()
-            if not text.isdigit() or int(text) > 2**63 - 1:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": text[:20]},
-                )
-        return super()._check_values(value)
-
-
-class MeasureMultipleField(BoundedMultipleField):
+class MeasureMultipleField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.title}（{obj.agency}）"
 

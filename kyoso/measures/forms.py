@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyoso.core.forms import BoundedModelMultipleChoiceField
 from kyoso.core.text import clean_name
 from kyoso.directory.forms import FieldMultipleField
 from kyoso.moderation.forms import VersionedFormMixin
@@ -53,19 +54,8 @@ def sanitise(html: str) -> str:
     )
 
 
-class RelatedMeasuresField(forms.ModelMultipleChoiceField):
-    """Ids outside the database's integer range are a field error, not an OverflowError."""
-
-    def _check_values(self, value):
-        for pk in value or []:
-            text = str(pk).strip()
-            if not text.isdigit() or int(text) > 2**63 - 1:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": text[:20]},
-                )
-        return super()._check_values(value)
+class RelatedMeasuresField(BoundedModelMultipleChoiceField):
+    pass
 
 
 class MeasureForm(VersionedFormMixin, forms.ModelForm):

@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kyoso.cases.forms import BoundedMultipleField
 from kyoso.cases.models import Case
+from kyoso.core.forms import BoundedModelMultipleChoiceField
 from kyoso.core.media import validate_video_url, video_embed_url
 from kyoso.directory.models import Organisation
 from kyoso.measures.files import scan
@@ -30,7 +30,7 @@ class SeriesForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    cases = BoundedMultipleField(
+    cases = BoundedModelMultipleChoiceField(
         label=gettext_lazy("紹介された事例"),
         queryset=Case.objects.none(),
         required=False,
