@@ -24,16 +24,17 @@ def _ip(request) -> str:
         return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def consume(request) -> datetime.datetime | None:
+def consume(request, kind: str = "board-post") -> datetime.datetime | None:
     """Count one post. None when allowed; otherwise the time from which posting is possible
-    again (and nothing is counted)."""
+    again (and nothing is counted). `kind` keeps separate budgets (board posts, local issues and
+    their answers) under the same limits."""
     cache = caches["default"]
     now = time.time()
     keys = []
     for scope, posts, seconds in _limits():
         who = f"u{request.user.pk}" if scope == "user" else f"ip{_ip(request)}"
         window = int(now // seconds)
-        key = f"board-post:{scope}:{seconds}:{who}:{window}"
+        key = f"{kind}:{scope}:{seconds}:{who}:{window}"
         used = cache.get(key, 0)
         if used >= posts:
             until = (window + 1) * seconds

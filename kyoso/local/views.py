@@ -51,7 +51,7 @@ from .models import Answer, LocalIssue
 
 def _limited(request, template, context):
     """The posting limit's answer: 429 with the time posting is possible again, form kept."""
-    until = consume(request)
+    until = consume(request, "local-post")
     if until is None:
         return None
     context["limit_until"] = until
@@ -324,7 +324,7 @@ def answer_new(request, pk: int):
             % {"errors": " ".join(e for errs in form.errors.values() for e in errs)},
         )
         return redirect(issue.get_absolute_url() + "#answer")
-    if consume(request) is not None:
+    if consume(request, "local-post") is not None:
         messages.error(
             request, _("短い時間に続けて投稿されたため、しばらくしてから送ってください。")
         )
@@ -347,7 +347,7 @@ def answer_detail(request, pk: int):
     if request.method == "POST":
         form = MessageForm(request.POST)
         if form.is_valid():
-            if consume(request) is not None:
+            if consume(request, "local-post") is not None:
                 messages.error(
                     request, _("短い時間に続けて投稿されたため、しばらくしてから送ってください。")
                 )
