@@ -404,9 +404,10 @@ def main() -> None:
     saves = measure_saves()
     print(
         f"  invalidation: a save (row + search entry + version bump) {percentiles(saves)}; "
-        f"then every worker rebuilds the in-memory index once "
+        f"then every worker rebuilds the directory's in-memory index once "
         f"({built.build_seconds * 1000:.0f} ms, in the background from 20,000 entries, serving "
-        f"the previous index meanwhile), and the anonymous page cache starts empty"
+        f"the previous index meanwhile), and the anonymous page cache starts empty; saves of "
+        f"other types (board posts, cases, news) leave the directory's index as it is"
     )
     if args.searches <= 0:
         return

@@ -24,5 +24,5 @@ def _fetch(ids):
     return cases_by_id(ids)
 
 
-LINES = LineCache(fetch=_fetch, render=_render)
+LINES = LineCache(fetch=_fetch, render=_render, scope="cases.case")
 rows_for = LINES.lines

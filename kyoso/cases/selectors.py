@@ -72,7 +72,8 @@ _facts: dict[str, object] = {"version": None, "rows": [], "ranked": {}}
 def all_facts() -> list[Facts]:
     from kyoso.search.engine import current_version
 
-    version = current_version()
+    # The facts name measures (the measure filter's titles): either type's change renews them.
+    version = (current_version("cases.case"), current_version("measures.measure"))
     if _facts["version"] == version:
         return _facts["rows"]
     live = published()

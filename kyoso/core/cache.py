@@ -21,14 +21,34 @@ def page_version() -> Version:
     return _version
 
 
+# Saving these changes what every type's lists show (names of prefectures, platforms).
+SHARED_APPS = {"platforms", "regions"}
+
+
 def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in CONTENT_APPS and sender._meta.model_name != "indexstate":
+    meta = sender._meta
+    if meta.app_label in CONTENT_APPS and meta.model_name not in ("indexstate", "typeversion"):
         transaction.on_commit(page_version().bump)
         # In the same transaction: the per-process lists built from content (kyoso.search.memory,
-        # the measures facts) are rebuilt by whoever next reads a newer version.
+        # the measures, cases and events facts, kept list lines) are rebuilt by whoever next reads
+        # a newer version — of the changed type only, so a board post leaves the directory's
+        # in-memory index alone.
         from kyoso.search.engine import bump_version
 
-        bump_version()
+        bump_version(_types_changed(sender, kwargs.get("instance")))
+
+
+def _types_changed(sender, instance) -> set[str]:
+    from kyoso.search import registry
+    from kyoso.search.engine import ALL_TYPES
+
+    meta = sender._meta
+    if meta.app_label == "search" and meta.model_name == "searchentry" and instance is not None:
+        return {instance.type}
+    if meta.app_label in SHARED_APPS:
+        return {ALL_TYPES}
+    own = {t.key for t in registry.all_types() if t.model._meta.app_label == meta.app_label}
+    return own or {ALL_TYPES}
 
 
 def connect_invalidation() -> None:

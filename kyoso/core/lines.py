@@ -11,14 +11,15 @@ from django.utils.translation import get_language
 
 class LineCache:
     def __init__(self, *, fetch: Callable, render: Callable, extra: Callable = lambda: (),
-                 size: int = 5_000):  # fmt: skip
+                 size: int = 5_000, scope: str | None = None):  # fmt: skip
         self.fetch, self.render, self.extra, self.size = fetch, render, extra, size
+        self.scope = scope  # the search type whose version the lines follow (None: any change)
         self._lines: OrderedDict = OrderedDict()
 
     def key(self, pk: int) -> tuple[Hashable, ...]:
         from kyoso.search.engine import current_version
 
-        return (pk, current_version(), get_language(), *self.extra())
+        return (pk, current_version(self.scope), get_language(), *self.extra())
 
     def line(self, obj) -> SafeString:
         """The line of an object already in hand (kept like the others)."""

@@ -310,7 +310,7 @@ def list_rows(ids: list[int]) -> list[Row]:
     prefectures and municipalities come from reference data in memory)."""
     from kyoso.search.engine import current_version
 
-    version = current_version()
+    version = current_version("directory.organisation")
     if _rows["version"] != version:
         _rows.update(version=version, rows={})
     cache = _rows["rows"]

@@ -46,6 +46,6 @@ def _fetch(ids):
     return events_by_id(ids)
 
 
-LINES = LineCache(fetch=_fetch, render=_render)
+LINES = LineCache(fetch=_fetch, render=_render, scope="events.event")
 rows_for = LINES.lines
 item_html = LINES.line

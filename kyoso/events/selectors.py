@@ -82,7 +82,7 @@ _facts: dict[str, object] = {"version": None, "rows": []}
 
 
 def all_facts() -> list[Facts]:
-    version = current_version()
+    version = current_version("events.event")
     if _facts["version"] == version:
         return _facts["rows"]
     slugs: dict[int, set] = {}

@@ -39,5 +39,10 @@ def _fetch(ids):
     return measures_by_id(ids)
 
 
-LINES = LineCache(fetch=_fetch, render=_render, extra=lambda: (timezone.localdate(),))
+LINES = LineCache(
+    fetch=_fetch,
+    render=_render,
+    extra=lambda: (timezone.localdate(),),
+    scope="measures.measure",
+)
 rows_for = LINES.lines

@@ -136,7 +136,7 @@ _facts: dict[str, object] = {"version": None, "rows": [], "ranked": {}}
 def _all_facts() -> list[Facts]:
     from kyoso.search.engine import current_version
 
-    version = current_version()
+    version = current_version("measures.measure")
     if _facts["version"] == version:
         return _facts["rows"]
     slugs: dict[int, set] = {}

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from . import registry
 from .analysis import index_text, matching_spans, normalise, terms
-from .models import IndexState, SearchEntry
+from .models import IndexState, SearchEntry, TypeVersion
 
 COUNT_CAP = 1_000  # "1,000件以上": very common words and wide filters are not counted exactly
 # Scoring every hit of a very common word (介護 is in a third of all members) is what makes a
@@ -92,20 +92,33 @@ class Result:
 _request = threading.local()  # the version, read once per request (see kyoso.search.apps)
 
 
-def bump_version() -> None:
-    """Mark the content as changed, inside the writing transaction. Every save or delete of a
-    content model (search entries included) calls this through kyoso.core.cache; call it
-    directly only after writes that send no signals (bulk loads)."""
+ALL_TYPES = "*"  # the version that every type's version includes (reference data, platforms)
+
+
+def bump_version(types=(ALL_TYPES,)) -> None:
+    """Mark content as changed, inside the writing transaction: the global version (search hits,
+    whole-site lists) and the version of each type in `types` (each type's in-memory lists; "*"
+    for everything). Every save or delete of a content model (search entries included) calls
+    this through kyoso.core.cache; call it directly only after writes that send no signals (bulk
+    loads), where the default marks every type changed."""
     import secrets
 
     value = secrets.randbits(62)
     if not IndexState.objects.filter(pk=1).update(version=value):
         IndexState.objects.update_or_create(pk=1, defaults={"version": value})
+    for key in set(types):
+        if not TypeVersion.objects.filter(pk=key).update(version=value):
+            TypeVersion.objects.update_or_create(key=key, defaults={"version": value})
     if getattr(_request, "active", False):
         _request.version = value
+        _request.types = {}
 
 
-def current_version() -> int:
+def current_version(type_key: str | None = None) -> int:
+    """The global content version, or with `type_key` the version of that type's content (its
+    own changes and the changes every type depends on). Read once per request."""
+    if type_key is not None:
+        return _type_version(type_key)
     if getattr(_request, "active", False) and getattr(_request, "version", None) is not None:
         return _request.version
     # A plain primary-key read: building the ORM query cost more than running it.
@@ -118,12 +131,31 @@ def current_version() -> int:
     return row
 
 
+def _type_version(type_key: str) -> int:
+    active = getattr(_request, "active", False)
+    cached = getattr(_request, "types", None) if active else None
+    if cached is not None and type_key in cached:
+        return cached[type_key]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT key, version FROM {TypeVersion._meta.db_table} WHERE key IN (%s, %s)",  # noqa: S608
+            [type_key, ALL_TYPES],
+        )
+        found = dict(cursor.fetchall())
+    value = hash((found.get(type_key, 0), found.get(ALL_TYPES, 0)))
+    if active:
+        if cached is None:
+            _request.types = cached = {}
+        cached[type_key] = value
+    return value
+
+
 def request_started(**kwargs) -> None:
-    _request.active, _request.version = True, None
+    _request.active, _request.version, _request.types = True, None, {}
 
 
 def request_finished(**kwargs) -> None:
-    _request.active, _request.version = False, None
+    _request.active, _request.version, _request.types = False, None, {}
 
 
 def _facets_for(entry_type: str, doc: registry.SearchDocument) -> str:

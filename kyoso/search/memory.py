@@ -225,7 +225,7 @@ def index_for(type_key: str) -> TypeIndex:
     rebuilt at once (they cost milliseconds); a large one keeps answering from the previous
     version while a thread rebuilds it (about a second at 100,000 entries), so no request waits
     for the rebuild: lists may lag a change by that second."""
-    version = current_version()
+    version = current_version(type_key)
     index = _indexes.get(type_key)
     if index is not None and index.version == version:
         return index

@@ -45,3 +45,16 @@ class IndexState(models.Model):
 
     def __str__(self) -> str:
         return str(self.version)
+
+
+class TypeVersion(models.Model):
+    """The content version of one searchable type ("directory.organisation"), and of "*" (what
+    every type depends on: reference data, platforms). Bumped with the global version, so a board
+    post invalidates the board's in-memory lists but not the directory's, the measures' or the
+    cases' (each reads its own type's version)."""
+
+    key = models.CharField(max_length=60, primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.version}"

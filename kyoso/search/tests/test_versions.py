@@ -1,0 +1,42 @@
+"""Per-type content versions: a save renews the in-memory lists of its own type (and of every
+type when reference data or platforms change), never the others' — a board post does not make
+every process rebuild the directory's index."""
+
+import pytest
+
+from kyoso.platforms.models import Platform
+from kyoso.search.engine import current_version
+from kyoso.search.memory import index_for
+from kyoso.search.models import SearchEntry
+from kyoso.testing.factories import make_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def versions() -> dict[str, int]:
+    keys = ("directory.organisation", "board.thread", "measures.measure", "cases.case")
+    return {key: current_version(key) for key in keys} | {"global": current_version()}
+
+
+def test_a_board_entry_renews_only_the_boards_lists(tokyo):
+    make_organisation(platform=tokyo)
+    directory_index = index_for("directory.organisation")
+    before = versions()
+    SearchEntry.objects.create(type="board.thread", object_id="1", title="相談", url="/board/x/1/")
+    after = versions()
+    assert after["board.thread"] != before["board.thread"]
+    assert after["global"] != before["global"]
+    for key in ("directory.organisation", "measures.measure", "cases.case"):
+        assert after[key] == before[key], key
+    assert index_for("directory.organisation") is directory_index  # not rebuilt
+
+
+def test_an_organisation_renews_the_directory_and_a_platform_renews_every_type(tokyo):
+    before = versions()
+    make_organisation(platform=tokyo)
+    middle = versions()
+    assert middle["directory.organisation"] != before["directory.organisation"]
+    assert middle["board.thread"] == before["board.thread"]
+    Platform.objects.filter(pk=tokyo.pk).first().save()
+    after = versions()
+    assert all(after[key] != middle[key] for key in after)
