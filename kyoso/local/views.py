@@ -1,8 +1,6 @@
 """Local issues (地域課題) with their suggestions and answers, meeting records and the
 coordinators' directory."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,11 +17,11 @@ from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import municipality_options, select_options
 from kyoso.core.filters import parse_region_filters
-from kyoso.core.pagination import paginate
+from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.platforms.access import access_platform, can_moderate
 from kyoso.regions import reference
 
-from . import matching
+from . import matching, selectors
 from .access import (
     access_answer,
     access_issue,
@@ -46,7 +44,7 @@ from .actions import (
     message_create,
 )
 from .forms import AnswerForm, HideForm, IssueForm, MeetingForm, MessageForm, StateForm
-from .models import Answer, LocalIssue
+from .models import LocalIssue
 
 
 def _limited(request, template, context):
@@ -73,48 +71,17 @@ def _list(request, platform):
     filters = parse_region_filters(params)
     state = request.GET.get("state", "open")
     state = state if state in LocalIssue.State.values or state == "all" else "open"
-    issues = LocalIssue.objects.filter(is_hidden=False)
-    if filters.municipality is not None:
-        muni = filters.municipality
-        issues = issues.filter(municipality_id__in=[muni.lg_code]) | issues.filter(
-            municipality__parent_id=muni.lg_code
-        )
-    elif filters.prefecture is not None:
-        issues = issues.filter(municipality__prefecture_id=filters.prefecture.code)
-    if filters.q:
-        from kyoso.search.engine import Query, ranked_ids
-
-        ids = [
-            int(pk)
-            for _t, pk in ranked_ids(Query(text=filters.q, types=["local.localissue"]), limit=1000)
-        ]
-        issues = issues.filter(pk__in=ids)
-    by_state = Counter(dict(issues.values_list("state").annotate(n=Count("id"))))
-    if filters.fields:
-        field_base = issues
-        issues = issues.filter(fields__in=filters.fields).distinct()
-    else:
-        field_base = issues
-    by_field = Counter(
-        dict(
-            (field_base if state == "all" else field_base.filter(state=state))
-            .values_list("fields__slug")
-            .annotate(n=Count("id", distinct=True))
-        )
+    results = selectors.Results(filters, state)
+    ordered = [r.pk for r in results.rows]
+    page = paginate(
+        request,
+        LazyWindow(
+            results.total,
+            lambda limit, offset: selectors.issues_page(ordered[offset : offset + limit]),
+        ),
+        per_page=20,
     )
-    if filters.fields:
-        by_state = Counter(dict(issues.values_list("state").annotate(n=Count("id", distinct=True))))
-    if state != "all":
-        issues = issues.filter(state=state)
-    issues = issues.select_related("municipality__prefecture").prefetch_related("fields")
-    page = paginate(request, issues.order_by("-created_at", "-id"), per_page=20)
-    answered = dict(
-        Answer.objects.filter(issue__in=[i.pk for i in page.object_list])
-        .values_list("issue_id")
-        .annotate(n=Count("id"))
-    )
-    for issue in page.object_list:
-        issue.answer_count = answered.get(issue.pk, 0)
+    by_state, by_field = results.by_state, results.by_field
     state_options = [("all", _("すべて"), sum(by_state.values()))] + [
         (v, label, by_state.get(v, 0)) for v, label in LocalIssue.State.choices
     ]

@@ -292,3 +292,24 @@ def test_dashboard_counts_open_local_issues(client, national, national_admin):
     page = client.get("/dashboard/?figure=local_issues").content.decode()
     assert "<title>東京都：1</title>" in page
     assert Case.objects.count() == 0
+
+
+def test_list_counts_equal_what_a_click_lists(client, national, django_capture_on_commit_callbacks):
+    from kyoso.search.engine import index_object
+
+    author = verified()
+    issues = [
+        make_issue(author, fields=("shopping",)),
+        make_issue(author, fields=("shopping", "meals"), state="solved"),
+        make_issue(author, muni="271004", fields=("meals",)),
+    ]
+    for issue in issues:
+        index_object(issue)
+    page = client.get("/local-issues/?pref=13&state=all").content.decode()
+    assert "買い物（2）" in page and "食事（1）" in page
+    assert "募集中（1）" in page and "解決（1）" in page
+    listed = client.get("/local-issues/?pref=13&state=solved").content.decode()
+    assert ">1件<" in listed
+    listed = client.get("/local-issues/?pref=13&field=shopping&state=all").content.decode()
+    assert ">2件<" in listed
+    assert ">1件<" in client.get("/local-issues/?q=スーパー&pref=27").content.decode()

@@ -1,0 +1,107 @@
+"""The local issues list from memory: the facts every filter and count needs are held per process
+and renewed when the local issues' search version changes (every post, edit, state change and
+hiding re-indexes the issue); a page reads only its twenty issues and their answer counts."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from .models import Answer, LocalIssue
+
+TYPE = "local.localissue"
+
+
+@dataclass(frozen=True)
+class Facts:
+    pk: int
+    pref: str
+    muni: str
+    muni_parent: str
+    fields: frozenset
+    state: str
+    created_at: datetime.datetime
+
+
+_facts: dict[str, object] = {"version": None, "rows": []}
+
+
+def all_facts() -> list[Facts]:
+    from kyoso.search.engine import current_version
+
+    version = current_version(TYPE)
+    if _facts["version"] == version:
+        return _facts["rows"]
+    visible = LocalIssue.objects.filter(is_hidden=False)
+    slugs: dict[int, set] = {}
+    for issue_id, slug in LocalIssue.fields.through.objects.filter(
+        localissue__is_hidden=False
+    ).values_list("localissue_id", "field__slug"):
+        slugs.setdefault(issue_id, set()).add(slug)
+    rows = [
+        Facts(pk, pref, muni, parent or "", frozenset(slugs.get(pk, ())), state, created)
+        for pk, pref, muni, parent, state, created in visible.values_list(
+            "pk",
+            "municipality__prefecture_id",
+            "municipality_id",
+            "municipality__parent_id",
+            "state",
+            "created_at",
+        )
+    ]
+    rows.sort(key=lambda r: (r.created_at, r.pk), reverse=True)
+    _facts.update(version=version, rows=rows)
+    return rows
+
+
+def _keyword_ids(q: str) -> set[int]:
+    import numpy as np
+
+    from kyoso.search.engine import Query
+    from kyoso.search.memory import index_for
+
+    index = index_for(TYPE)
+    mask = index.keyword_mask(Query(text=q))
+    return {int(index.object_ids[p]) for p in np.flatnonzero(mask)}
+
+
+class Results:
+    """One list request: matching issues newest first, and the counts beside each state and
+    field choice (each what its click would list, the other filters kept)."""
+
+    def __init__(self, filters, state: str):
+        self.filters, self.state = filters, state
+        rows = all_facts()
+        f = filters
+        if f.municipality is not None:
+            code = f.municipality.lg_code
+            rows = [r for r in rows if code in (r.muni, r.muni_parent)]
+        elif f.prefecture is not None:
+            rows = [r for r in rows if r.pref == f.prefecture.code]
+        if f.q:
+            ids = _keyword_ids(f.q)
+            rows = [r for r in rows if r.pk in ids]
+        wanted = set(f.field_slugs)
+        in_fields = [r for r in rows if not wanted or r.fields & wanted]
+        self.by_state = Counter(r.state for r in in_fields)
+        in_state = [r for r in rows if state == "all" or r.state == state]
+        self.by_field = Counter(slug for r in in_state for slug in r.fields)
+        self.rows = [r for r in in_fields if state == "all" or r.state == state]
+        self.total = len(self.rows)
+
+
+def issues_page(ids: list[int]) -> list[LocalIssue]:
+    found = {
+        i.pk: i
+        for i in LocalIssue.objects.filter(pk__in=ids)
+        .select_related("municipality__prefecture")
+        .prefetch_related("fields")
+    }
+    answered = dict(
+        Answer.objects.filter(issue_id__in=ids).values_list("issue_id").annotate(n=Count("id"))
+    )
+    page = [found[i] for i in ids if i in found]
+    for issue in page:
+        issue.answer_count = answered.get(issue.pk, 0)
+    return page
