@@ -91,17 +91,11 @@ class Results:
         self.total = len(self.rows)
 
 
-def issues_page(ids: list[int]) -> list[LocalIssue]:
-    found = {
-        i.pk: i
-        for i in LocalIssue.objects.filter(pk__in=ids)
-        .select_related("municipality__prefecture")
-        .prefetch_related("fields")
-    }
+def issues_page(ids: list[int]):
+    """The list lines of a page of issues (kept per version), with their answer counts."""
+    from .rows import lines_for
+
     answered = dict(
         Answer.objects.filter(issue_id__in=ids).values_list("issue_id").annotate(n=Count("id"))
     )
-    page = [found[i] for i in ids if i in found]
-    for issue in page:
-        issue.answer_count = answered.get(issue.pk, 0)
-    return page
+    return lines_for(ids, answered)
