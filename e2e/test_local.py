@@ -110,3 +110,33 @@ def test_meeting_issue_suggestions_answer_case_and_dashboard(page, server):
     page.get_by_role("button", name="地図を切り替える").click()
     assert_accessible(page)
     _tokyo(page, "local_issues")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/local-issues/",
+        "/p/tokyo/local-issues/?state=all",
+        "/coordinators/",
+        "/coordinators/?pref=13",
+        "/cases/?q=見守り&actor=company",
+        "/p/tokyo/cases/",
+        "/videos/series/1/",
+        "/p/tokyo/videos/",
+        "/en/cases/analysis/",
+        "/en/local-issues/",
+    ],
+)
+def test_more_pages_pass_axe(page, server, path):
+    response = page.goto(path)
+    assert response.status == 200, path
+    assert_accessible(page)
+
+
+def test_verified_coordinators_see_the_profiles(page, server):
+    login(page, "coordinator2@demo.kyoso.example")
+    page.goto("/coordinators/?pref=13")
+    assert_accessible(page)
+    assert "八王子 ゆう（デモ）" in page.content()
+    page.goto("/meetings/")
+    assert_accessible(page)
