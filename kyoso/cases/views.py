@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kyoso.core.blocks import CASE, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.charts import bar_chart
 from kyoso.core.downloads import file_download
@@ -137,6 +138,7 @@ def case_detail(request, pk: int):
         "measures": case.measures.filter(status="published"),
         "video_embed": video_embed_url(case.video_url),
         "similar": selectors.similar(case),
+        "contributed": blocks_for(CASE, case=case),
         "citation": citation(case),
         "can_edit": can_edit_case(request.user, case),
         "breadcrumbs": [(_("共創事例"), reverse("cases:list")), (case.title, None)],

@@ -8,7 +8,7 @@ A content app registers in its AppConfig.ready():
                           template="news/partials/_home_block.html", context=news_block))
 
 `context(place=…, platform=…, organisation=…)` (and `user=…` on マイページ and the review
-queue, `measure=…` on a measure's page) returns the
+queue, `measure=…` / `case=…` on a measure's / case's page) returns the
 template's context, or None to show nothing there (an empty block is better left out than
 shown empty on a home page)."""
 
@@ -21,7 +21,10 @@ ORGANISATION = "organisation"
 MY_PAGE = "my_page"
 REVIEW_QUEUE = "review_queue"  # the shared moderation queue (/review/): what else waits there
 MEASURE = "measure"  # a measure's page: what other sections link to it (cases that used it)
-PLACES = frozenset({NATIONAL_HOME, PLATFORM_HOME, ORGANISATION, MY_PAGE, REVIEW_QUEUE, MEASURE})
+CASE = "case"  # a case's page: where else it appears (the symposium that presented it)
+PLACES = frozenset(
+    {NATIONAL_HOME, PLATFORM_HOME, ORGANISATION, MY_PAGE, REVIEW_QUEUE, MEASURE, CASE}
+)
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ def register(block: Block) -> None:
 
 
 def blocks_for(
-    place: str, *, platform=None, organisation=None, user=None, measure=None
+    place: str, *, platform=None, organisation=None, user=None, measure=None, case=None
 ) -> list[ShownBlock]:
     """The blocks shown at `place`, in their order, each with its context."""
     shown = []
@@ -63,6 +66,8 @@ def blocks_for(
             kwargs["user"] = user
         if place == MEASURE:
             kwargs["measure"] = measure
+        if place == CASE:
+            kwargs["case"] = case
         context = block.context(**kwargs)
         if context is not None:
             shown.append(ShownBlock(block.key, block.template, {**context, "place": place}))

@@ -32,6 +32,15 @@ class VideosConfig(AppConfig):
         )
         blocks.register(
             blocks.Block(
+                "case_presented_at",
+                places=frozenset({blocks.CASE}),
+                template="videos/partials/_case_block.html",
+                context=case_block,
+                order=10,
+            )
+        )
+        blocks.register(
+            blocks.Block(
                 "new_videos",
                 places=frozenset({blocks.NATIONAL_HOME}),
                 template="videos/partials/_home_block.html",
@@ -54,6 +63,21 @@ def my_training_block(*, place, platform, organisation, user):
 
     rows = my_progress(user)
     return {"rows": rows}
+
+
+def case_block(*, place, platform, organisation, case=None):
+    """The symposiums (and other series) that presented a case, on the case's page."""
+    from django.db.models import Q
+
+    from .models import Series
+
+    series = list(
+        Series.objects.filter(cases=case)
+        .filter(Q(videos__status="published"))
+        .distinct()
+        .order_by("-held_on", "-id")
+    )
+    return {"series": series} if series else None
 
 
 def home_block(*, place, platform, organisation):

@@ -243,3 +243,6 @@ def test_a_symposium_page_groups_talks_materials_and_presented_cases(client, tok
     )
     page = client.get(f"/videos/series/{symposium.pk}/").content.decode()
     assert talk.title in page and case.title in page and "紹介された共創事例" in page
+    # …and the case's page links back to the symposium that presented it.
+    case_page = client.get(case.get_absolute_url()).content.decode()
+    assert "この事例が紹介されたシンポジウム" in case_page and symposium.title in case_page
