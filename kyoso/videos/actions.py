@@ -123,6 +123,27 @@ def video_create(*, actor, form) -> Video:
 
 
 @transaction.atomic
+def organisation_video_submit(*, actor, form) -> Video:
+    """A listed organisation's video, in its own series ("団体の動画") on its platform, sent for
+    review by that platform's moderators."""
+    from .models import Series
+
+    org = form.cleaned_data["organisation"]
+    series, _created = Series.objects.get_or_create(
+        organisation=org,
+        kind=Series.Kind.ORGANISATION,
+        defaults={"platform": org.platform, "title": f"{org.name}の動画", "created_by": actor},
+    )
+    form.cleaned_data["series"] = series
+    video = form.save(commit=False)
+    video.submitted_by = actor
+    video.position = series.videos.count() + 1
+    _apply(video, form)
+    audit_record(actor=actor, action="content.create", platform=video.platform, target=video)
+    return publishable_submit(actor=actor, obj=video)
+
+
+@transaction.atomic
 def video_update(*, actor, video: Video, form) -> Video:
     from kyoso.search.tasks import schedule_index
 

@@ -32,6 +32,15 @@ class VideosConfig(AppConfig):
         )
         blocks.register(
             blocks.Block(
+                "organisation_videos",
+                places=frozenset({blocks.ORGANISATION}),
+                template="videos/partials/_organisation_block.html",
+                context=organisation_block,
+                order=25,
+            )
+        )
+        blocks.register(
+            blocks.Block(
                 "case_presented_at",
                 places=frozenset({blocks.CASE}),
                 template="videos/partials/_case_block.html",
@@ -63,6 +72,14 @@ def my_training_block(*, place, platform, organisation, user):
 
     rows = my_progress(user)
     return {"rows": rows}
+
+
+def organisation_block(*, place, platform, organisation):
+    """An organisation's own published videos, on its page (hidden when none)."""
+    from .selectors import published_videos
+
+    videos = list(published_videos().filter(series__organisation=organisation)[:10])
+    return {"videos": videos} if videos else None
 
 
 def case_block(*, place, platform, organisation, case=None):

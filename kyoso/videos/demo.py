@@ -207,6 +207,29 @@ def load() -> str:
             published_days=100,
         ),
     ]
+    store = Organisation.objects.filter(name="株式会社みらい買い物支援", status="published").first()
+    if store is not None:
+        own = Series.objects.create(
+            platform=store.platform,
+            kind=Series.Kind.ORGANISATION,
+            organisation=store,
+            title=f"{store.name}の動画",
+            description="移動販売の現場を紹介します。（デモ）",
+            is_demo=True,
+        )
+        videos.append(
+            _video(
+                own,
+                1,
+                "移動販売車の一日（デモ）",
+                speakers=[("販売 担当", store.name)],
+                description="朝の積み込みから、集落での販売と見守りまで。",
+                source="youtube",
+                url="https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+                published_days=40,
+                recorded=datetime.date(2026, 9, 1),
+            )
+        )
     material = Material(video=videos[0], title="基調講演 資料（デモ）", size=len(DEMO_PDF))
     material.file.save("material.pdf", ContentFile(DEMO_PDF), save=True)
     from kyoso.search.engine import index_object
@@ -215,4 +238,4 @@ def load() -> str:
         index_object(video)
         for chapter in video.chapters.all():
             index_object(chapter)
-    return f"{len(videos)} videos in 4 series"
+    return f"{len(videos)} videos in {Series.objects.filter(is_demo=True).count()} series"

@@ -262,3 +262,27 @@ class VideoForm(forms.ModelForm):
         if data.get("material_upload") and not data.get("material_title"):
             self.add_error("material_title", _("資料名を入力してください。"))
         return data
+
+
+class OrganisationVideoForm(VideoForm):
+    """A listed organisation's own video: a YouTube or Vimeo link with its transcript (files and
+    captions stay with the platform's admins); reviewed before it is published."""
+
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("団体"),
+        queryset=None,
+        empty_label=None,
+        error_messages={
+            "invalid_choice": gettext_lazy("あなたが参加している団体を選んでください。")
+        },
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, series=Series.objects.none(), **kwargs)
+        for name in ("series", "position", "self_check", "upload", "captions_upload"):
+            del self.fields[name]
+        self.fields["organisation"].queryset = organisations
+        self.fields["source"].choices = [
+            (v, label) for v, label in Video.Source.choices if v != Video.Source.FILE
+        ]
+        self.order_fields(["organisation", *[n for n in self.fields if n != "organisation"]])

@@ -43,6 +43,15 @@ class Series(models.Model):
     cases = models.ManyToManyField(
         "cases.Case", verbose_name=_("紹介された事例"), blank=True, related_name="+"
     )
+    # The organisation whose own videos this series holds (kind "organisation").
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("団体"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -6,6 +6,7 @@ app_name = "videos"
 urlpatterns = [
     path("videos/", views.video_list, name="list"),
     path("videos/new/", views.video_new, name="new"),
+    path("videos/submit/", views.video_submit, name="submit"),
     path("videos/series/new/", views.series_new, name="series_new"),
     path("videos/series/<int:pk>/", views.series_detail, name="series"),
     path("videos/series/<int:pk>/edit/", views.series_edit, name="series_edit"),

@@ -16,6 +16,7 @@ from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
 from kyoso.core.media import video_embed_url
 from kyoso.core.text import clean_param
+from kyoso.directory.models import Membership
 from kyoso.measures.files import human_size
 from kyoso.platforms.access import access_platform
 
@@ -27,8 +28,15 @@ from .access import (
     administered_platforms,
     editable_series,
 )
-from .actions import chapter_paragraphs, series_save, unit_complete, video_create, video_update
-from .forms import SeriesForm, VideoForm
+from .actions import (
+    chapter_paragraphs,
+    organisation_video_submit,
+    series_save,
+    unit_complete,
+    video_create,
+    video_update,
+)
+from .forms import OrganisationVideoForm, SeriesForm, VideoForm
 from .models import Completion, Series, Video
 from .stream import ranged_file
 
@@ -67,6 +75,10 @@ def _list(request, platform):
         "page": page,
         "series_rows": series_rows,
         "can_add": request.user.is_authenticated and administered_platforms(request.user).exists(),
+        "can_submit": request.user.is_authenticated
+        and Membership.objects.filter(
+            user=request.user, organisation__status="published", organisation__is_suspended=False
+        ).exists(),
         "breadcrumbs": ([(platform.short_name(), platform.get_absolute_url())] if platform else [])
         + [(_("シンポジウム動画"), None)],
     }
@@ -299,6 +311,38 @@ def video_new(request):
         status = 422
     crumbs = [(_("シンポジウム動画"), reverse("videos:list")), (_("動画の登録"), None)]
     return render(request, "videos/form.html", {"form": form, "breadcrumbs": crumbs}, status=status)
+
+
+@login_required
+def video_submit(request):
+    """Members of a listed organisation submit its own video (a YouTube or Vimeo link)."""
+    from kyoso.cases.access import member_organisations
+
+    organisations = member_organisations(request.user)
+    if not organisations.exists():
+        raise PermissionDenied
+    form = OrganisationVideoForm(organisations=organisations)
+    status = 200
+    if request.method == "POST":
+        form = OrganisationVideoForm(request.POST, request.FILES, organisations=organisations)
+        if form.is_valid():
+            video = organisation_video_submit(actor=request.user, form=form)
+            messages.success(
+                request,
+                _(
+                    "「%(title)s」を審査に送りました。プラットフォームの担当者が確かめてから公開されます。"
+                )
+                % {"title": video.title},
+            )
+            return redirect("accounts:me")
+        status = 422
+    crumbs = [(_("シンポジウム動画"), reverse("videos:list")), (_("団体の動画を登録する"), None)]
+    return render(
+        request,
+        "videos/form.html",
+        {"form": form, "organisation_video": True, "breadcrumbs": crumbs},
+        status=status,
+    )
 
 
 @staff_required

@@ -49,6 +49,8 @@ ROWS = [
         method="get",
         anonymous=DENY,
     ),
+    # Members of listed organisations submit their organisation's videos (reviewed).
+    Row("videos:submit", frozenset({"member", "other_member"}), method="get"),
     Row("videos:unit_done", SIGNED_IN, kwargs=lambda w: {"pk": w.unit.pk}, data={"done": "1"}),
 ]
 

@@ -246,3 +246,36 @@ def test_a_symposium_page_groups_talks_materials_and_presented_cases(client, tok
     # …and the case's page links back to the symposium that presented it.
     case_page = client.get(case.get_absolute_url()).content.decode()
     assert "この事例が紹介されたシンポジウム" in case_page and symposium.title in case_page
+
+
+def test_an_organisation_submits_its_own_video_which_a_moderator_publishes(
+    client, tokyo, prefectural_admin, django_capture_on_commit_callbacks
+):
+    from kyoso.directory.models import Membership
+    from kyoso.testing.factories import UserFactory, make_organisation
+
+    org = make_organisation(platform=tokyo, name="ちよだ見守り隊", kana="ちよだ")
+    member = UserFactory(email="org@example.jp")
+    Membership.objects.create(organisation=org, user=member, role="owner")
+    client.force_login(UserFactory(email="nobody@example.jp"))
+    assert client.get("/videos/submit/").status_code == 403
+    client.force_login(member)
+    form = client.get("/videos/submit/").content.decode()
+    assert 'value="file"' not in form  # links only: files and captions stay with the admins
+    data = {
+        "organisation": str(org.pk),
+        "title": "見守り活動の紹介",
+        "source": "youtube",
+        "url": "https://youtu.be/aqz-KE-bpKQ",
+        "transcript_text": "0:00 私たちは新聞配達のついでに見守りをしています。",
+    }
+    assert client.post("/videos/submit/", data).status_code == 302
+    video = Video.objects.get()
+    assert video.status == Status.PENDING and video.series.organisation == org
+    assert video.platform == tokyo
+    client.force_login(prefectural_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/review/videos.video/{video.pk}/", {"decision": "approve"})
+    client.logout()
+    assert "見守り活動の紹介" in client.get(org.get_absolute_url()).content.decode()
+    assert "見守り活動の紹介" in client.get("/videos/?kind=organisation").content.decode()
