@@ -6,26 +6,17 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kyoso.accounts.verification import is_verified
-from kyoso.directory.models import Membership, Organisation
+from kyoso.directory.access import listed_organisations_of
+from kyoso.directory.models import Membership
 from kyoso.platforms.access import can_administer, has_staff_role
 
 from .models import Case
 
 
-def member_organisations(user):
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        status="published",
-        is_suspended=False,
-        pk__in=Membership.objects.filter(user=user).values("organisation_id"),
-    ).order_by("name_kana")
-
-
 def can_submit(user) -> bool:
     if not user.is_authenticated:
         return False
-    return is_verified(user) or has_staff_role(user) or member_organisations(user).exists()
+    return is_verified(user) or has_staff_role(user) or listed_organisations_of(user).exists()
 
 
 def can_edit_case(user, case: Case) -> bool:

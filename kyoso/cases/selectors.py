@@ -70,10 +70,10 @@ _facts: dict[str, object] = {"version": None, "rows": [], "ranked": {}}
 
 
 def all_facts() -> list[Facts]:
-    from kyoso.search.engine import current_version
+    from kyoso.search.engine import type_versions
 
     # The facts name measures (the measure filter's titles): either type's change renews them.
-    version = (current_version("cases.case"), current_version("measures.measure"))
+    version = type_versions("cases.case", "measures.measure")
     if _facts["version"] == version:
         return _facts["rows"]
     live = published()
@@ -133,13 +133,9 @@ def all_facts() -> list[Facts]:
 
 
 def _keyword_ids(q: str) -> set[int]:
-    import numpy as np
+    from kyoso.search.memory import keyword_ids
 
-    from kyoso.search.memory import index_for
-
-    index = index_for("cases.case")
-    mask = index.keyword_mask(Query(text=q))
-    return {int(index.object_ids[p]) for p in np.flatnonzero(mask)}
+    return keyword_ids("cases.case", q)
 
 
 def _ranked(q: str) -> list[int]:

@@ -20,6 +20,7 @@ from kyoso.core.facets_html import checkboxes, municipality_options, select_opti
 from kyoso.core.media import video_embed_url
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.directory.access import listed_organisations_of
 from kyoso.moderation.edit_flow import answer_edit
 from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
 from kyoso.platforms.access import access_platform, can_moderate
@@ -32,7 +33,6 @@ from .access import (
     access_case_public,
     can_edit_case,
     can_submit,
-    member_organisations,
 )
 from .actions import case_submit, case_update
 from .forms import CaseForm
@@ -168,7 +168,7 @@ def photo(request, pk: int, photo_id: int):
 def case_new(request):
     if not can_submit(request.user):
         raise PermissionDenied
-    organisations = member_organisations(request.user)
+    organisations = listed_organisations_of(request.user)
     from .prefill import initial_for
 
     initial = initial_for(request.user, request.GET.get("from", "")) or {}
@@ -195,9 +195,8 @@ def case_new(request):
 def case_edit(request, pk: int):
     case = access_case_edit(request.user, pk)
     waiting = pending_revision_for(case, request.user)
-    form = CaseForm(instance=case, editing=True)
-    if waiting is not None:
-        form = CaseForm(instance=case, editing=True, initial=SPEC.to_initial(waiting.data))
+    initial = SPEC.to_initial(waiting.data) if waiting is not None else None
+    form = CaseForm(instance=case, editing=True, initial=initial)
     status = 200
     if request.method == "POST":
         form = CaseForm(request.POST, request.FILES, instance=case, editing=True)
@@ -230,10 +229,10 @@ def case_edit(request, pk: int):
 # --- analysis ---------------------------------------------------------------------------------
 
 
-def _figures():
+def _figures(pref_counts=None):
     """Every analysis figure as (key, title, description, header, rows)."""
     field_counts = selectors.by_field()
-    pref_counts = selectors.by_prefecture()
+    pref_counts = selectors.by_prefecture() if pref_counts is None else pref_counts
     role_counts = selectors.by_role()
     roles = dict(ActorRole.choices)
     combos = selectors.role_combinations()
@@ -277,9 +276,9 @@ def _figures():
 
 @cache_anonymous_page
 def analysis(request):
-    figures = _figures()
-    total = figures.pop("_total")
     pref_counts = selectors.by_prefecture()
+    figures = _figures(pref_counts)
+    total = figures.pop("_total")
     pairs = selectors.role_pairs()
     role_list = list(ActorRole.choices)
     matrix = [

@@ -8,6 +8,19 @@ from kyoso.platforms.access import can_administer, can_moderate
 from .models import Membership, Organisation
 
 
+def listed_organisations_of(user):
+    """The listed organisations this person belongs to (none when signed out), in kana order:
+    the organisations they may act for (register events, submit cases and videos, answer local
+    issues)."""
+    if not getattr(user, "is_authenticated", False):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        status="published",
+        is_suspended=False,
+        pk__in=Membership.objects.filter(user=user).values("organisation_id"),
+    ).order_by("name_kana")
+
+
 def is_owner(user, org: Organisation) -> bool:
     return (
         user.is_authenticated

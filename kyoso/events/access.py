@@ -5,22 +5,12 @@ member edits."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from kyoso.directory.models import Membership, Organisation
+from kyoso.directory.access import listed_organisations_of
+from kyoso.directory.models import Membership
 from kyoso.platforms.access import can_administer, is_national_admin
 from kyoso.platforms.models import Platform, PlatformRole
 
 from .models import Event
-
-
-def member_organisations(user):
-    """Listed organisations the user belongs to: an event is registered for one of them."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        status="published",
-        is_suspended=False,
-        pk__in=Membership.objects.filter(user=user).values("organisation_id"),
-    ).order_by("name_kana")
 
 
 def registrable_platforms(user):
@@ -29,7 +19,7 @@ def registrable_platforms(user):
     platforms = Platform.objects.select_related("prefecture")
     if not user.is_authenticated:
         return platforms.none()
-    if is_national_admin(user) or member_organisations(user).exists():
+    if is_national_admin(user) or listed_organisations_of(user).exists():
         return platforms
     admin_ids = PlatformRole.objects.filter(user=user, role="admin").values_list(
         "platform_id", flat=True

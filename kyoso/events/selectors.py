@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from kyoso.core.filters import RegionFilters, parse_region_filters
-from kyoso.search.engine import Query, current_version
+from kyoso.search.engine import current_version
 
 from .models import Event
 
@@ -134,13 +134,9 @@ def all_facts() -> list[Facts]:
 
 
 def _keyword_ids(q: str) -> set[int]:
-    import numpy as np
+    from kyoso.search.memory import keyword_ids
 
-    from kyoso.search.memory import index_for
-
-    index = index_for("events.event")
-    mask = index.keyword_mask(Query(text=q))
-    return {int(index.object_ids[p]) for p in np.flatnonzero(mask)}
+    return keyword_ids("events.event", q)
 
 
 class Results:

@@ -29,6 +29,7 @@ from kyoso.core.facets_html import (
 from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.directory.access import listed_organisations_of
 from kyoso.moderation.edit_flow import answer_edit
 from kyoso.moderation.revisions import LIVE_STATES, pending_revision_for
 from kyoso.platforms.access import access_platform, can_moderate
@@ -39,7 +40,6 @@ from .access import (
     access_event_edit,
     access_event_public,
     can_edit_event,
-    member_organisations,
     registrable_platforms,
 )
 from .actions import event_register, event_set_state, event_update
@@ -294,7 +294,7 @@ def event_new(request, slug: str | None = None):
     platforms = registrable_platforms(request.user)
     if not platforms.exists():
         raise PermissionDenied
-    organisations = list(member_organisations(request.user))
+    organisations = list(listed_organisations_of(request.user))
     form = EventForm(platforms=platforms)
     if slug is not None:
         chosen = access_platform(slug)
@@ -512,7 +512,7 @@ def event_import(request):
         if platform is None:
             raise PermissionDenied
         rows = _import_rows(request.user, platform, read(stored["csv"]))
-        organisation = member_organisations(request.user).first()
+        organisation = listed_organisations_of(request.user).first()
         created = updated = 0
         for row in rows:
             if row.errors:

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kyoso.accounts.verification import approved
-from kyoso.directory.models import Membership, Organisation
+from kyoso.directory.models import Membership
 from kyoso.platforms.access import can_administer, can_moderate
 
 from .models import Answer, LocalIssue, Meeting
@@ -20,16 +20,6 @@ from .models import Answer, LocalIssue, Meeting
 
 def can_post(user) -> bool:
     return approved(user) is not None
-
-
-def member_organisations(user):
-    if not getattr(user, "is_authenticated", False):
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        status="published",
-        is_suspended=False,
-        pk__in=Membership.objects.filter(user=user).values("organisation_id"),
-    ).order_by("name_kana")
 
 
 def can_manage_issue(user, issue: LocalIssue) -> bool:

@@ -6,9 +6,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kyoso.audit.actions import audit_record
+from kyoso.directory.models import Membership
 from kyoso.notifications.delivery import notify, notify_published
 from kyoso.platforms.models import Platform
+from kyoso.search.tasks import schedule_index
 
+from .matching import organisations_for
 from .models import Answer, LocalIssue, Meeting, Message
 
 
@@ -27,8 +30,6 @@ def _save_issue(issue: LocalIssue, form) -> LocalIssue:
     issue.platform = _platform_of(issue.municipality)
     issue.save()
     issue.fields.set(data["fields"])
-    from kyoso.search.tasks import schedule_index
-
     schedule_index(issue)
     return issue
 
@@ -36,11 +37,6 @@ def _save_issue(issue: LocalIssue, form) -> LocalIssue:
 @transaction.atomic
 def issue_create(*, actor, form, meeting=None) -> LocalIssue:
     issue = _save_issue(LocalIssue(author=actor, meeting=meeting), form)
-    from .matching import organisations_for
-
-    members = set()
-    from kyoso.directory.models import Membership
-
     orgs = [s.obj.pk for s in organisations_for(issue, limit=20)]
     members = set(
         Membership.objects.filter(organisation_id__in=orgs).values_list("user_id", flat=True)
@@ -71,8 +67,6 @@ def issue_update(*, actor, issue: LocalIssue, form) -> LocalIssue:
 def issue_set_state(*, actor, issue: LocalIssue, state: str) -> LocalIssue:
     issue.state = state
     issue.save(update_fields=["state", "updated_at"])
-    from kyoso.search.tasks import schedule_index
-
     schedule_index(issue)
     people = set(issue.answers.values_list("author_id", flat=True))
     notify(
@@ -97,8 +91,6 @@ def issue_hide(*, actor, issue: LocalIssue, reason: str) -> LocalIssue:
         target=issue,
         data={"reason": reason},
     )
-    from kyoso.search.tasks import schedule_index
-
     schedule_index(issue)
     return issue
 
@@ -109,8 +101,6 @@ def issue_restore(*, actor, issue: LocalIssue) -> LocalIssue:
     issue.hidden_reason = ""
     issue.save(update_fields=["is_hidden", "hidden_reason", "updated_at"])
     audit_record(actor=actor, action="local.issue_restore", platform=issue.platform, target=issue)
-    from kyoso.search.tasks import schedule_index
-
     schedule_index(issue)
     return issue
 
@@ -133,8 +123,6 @@ def answer_create(*, actor, issue: LocalIssue, organisation, body: str) -> Answe
 
 @transaction.atomic
 def message_create(*, actor, answer: Answer, body: str) -> Message:
-    from kyoso.directory.models import Membership
-
     message = Message.objects.create(answer=answer, author=actor, body=body)
     people = {answer.issue.author_id} | set(
         Membership.objects.filter(organisation_id=answer.organisation_id).values_list(

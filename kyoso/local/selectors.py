@@ -56,14 +56,9 @@ def all_facts() -> list[Facts]:
 
 
 def _keyword_ids(q: str) -> set[int]:
-    import numpy as np
+    from kyoso.search.memory import keyword_ids
 
-    from kyoso.search.engine import Query
-    from kyoso.search.memory import index_for
-
-    index = index_for(TYPE)
-    mask = index.keyword_mask(Query(text=q))
-    return {int(index.object_ids[p]) for p in np.flatnonzero(mask)}
+    return keyword_ids(TYPE, q)
 
 
 class Results:

@@ -18,6 +18,7 @@ from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import municipality_options, select_options
 from kyoso.core.filters import parse_region_filters
 from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.directory.access import listed_organisations_of
 from kyoso.platforms.access import access_platform, can_moderate
 from kyoso.regions import reference
 
@@ -30,7 +31,6 @@ from .access import (
     access_meeting_edit,
     can_manage_issue,
     can_post,
-    member_organisations,
     visible_meetings,
 )
 from .actions import (
@@ -122,7 +122,7 @@ def platform_issue_list(request, slug: str):
 def issue_detail(request, pk: int):
     issue = access_issue(request.user, pk)
     user = request.user
-    orgs = member_organisations(user)
+    orgs = listed_organisations_of(user)
     answers = list(issue.answers.select_related("organisation").annotate(n=Count("messages")))
     if can_manage_issue(user, issue) or (
         user.is_authenticated and can_moderate(user, issue.platform)
@@ -276,7 +276,7 @@ def issue_hide_view(request, pk: int):
 @require_POST
 def answer_new(request, pk: int):
     issue = access_issue(request.user, pk)
-    orgs = member_organisations(request.user)
+    orgs = listed_organisations_of(request.user)
     if not orgs.exists():
         raise PermissionDenied
     if issue.state == LocalIssue.State.SOLVED:
@@ -517,7 +517,7 @@ def coordinators(request):
 def my_matches(user) -> list[tuple[object, list[LocalIssue]]]:
     """For マイページ: each of the person's organisations with the open issues that match it."""
     found = []
-    for org in member_organisations(user)[:10]:
+    for org in listed_organisations_of(user)[:10]:
         issues = matching.issues_for_organisation(org, limit=10)
         if issues:
             found.append((org, issues))

@@ -178,15 +178,9 @@ def _all_facts() -> list[Facts]:
 
 
 def _keyword_ids(q: str) -> set[int]:
-    """Measures with these words, from the search index's in-memory lists (matches per word are
-    kept there until the content changes)."""
-    import numpy as np
+    from kyoso.search.memory import keyword_ids
 
-    from kyoso.search.memory import index_for
-
-    index = index_for("measures.measure")
-    mask = index.keyword_mask(Query(text=q))
-    return {int(index.object_ids[p]) for p in np.flatnonzero(mask)}
+    return keyword_ids("measures.measure", q)
 
 
 def _ranked(q: str) -> list[int]:

@@ -132,22 +132,30 @@ def current_version(type_key: str | None = None) -> int:
 
 
 def _type_version(type_key: str) -> int:
+    return type_versions(type_key)[0]
+
+
+def type_versions(*type_keys: str) -> tuple[int, ...]:
+    """The versions of several types (see current_version), read in one query at most and kept
+    for the rest of the request."""
     active = getattr(_request, "active", False)
     cached = getattr(_request, "types", None) if active else None
-    if cached is not None and type_key in cached:
-        return cached[type_key]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT key, version FROM {TypeVersion._meta.db_table} WHERE key IN (%s, %s)",  # noqa: S608
-            [type_key, ALL_TYPES],
-        )
-        found = dict(cursor.fetchall())
-    value = hash((found.get(type_key, 0), found.get(ALL_TYPES, 0)))
-    if active:
-        if cached is None:
-            _request.types = cached = {}
-        cached[type_key] = value
-    return value
+    if cached is None:
+        cached = {}
+        if active:
+            _request.types = cached
+    missing = [key for key in type_keys if key not in cached]
+    if missing:
+        marks = ", ".join(["%s"] * (len(missing) + 1))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT key, version FROM {TypeVersion._meta.db_table} WHERE key IN ({marks})",  # noqa: S608 - placeholders only
+                [*missing, ALL_TYPES],
+            )
+            found = dict(cursor.fetchall())
+        for key in missing:
+            cached[key] = hash((found.get(key, 0), found.get(ALL_TYPES, 0)))
+    return tuple(cached[key] for key in type_keys)
 
 
 def request_started(**kwargs) -> None:

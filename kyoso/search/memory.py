@@ -304,6 +304,14 @@ def facet_values(name: str, values: Iterable) -> tuple[dict[str, list[str]], tup
     return found
 
 
+def keyword_ids(type_key: str, q: str) -> set[int]:
+    """Ids of the type's entries with every word of `q`, from the kept keyword masks: the keyword
+    filter of every list that keeps its facts in memory (measures, events, cases, local issues)."""
+    index = index_for(type_key)
+    mask = index.keyword_mask(Query(text=q))
+    return {int(index.object_ids[p]) for p in np.flatnonzero(mask)}
+
+
 def similar_keys(
     query: Query, type_key: str, *, limit: int = 5, exclude: str = ""
 ) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
 from kyoso.core.media import video_embed_url
 from kyoso.core.text import clean_param
-from kyoso.directory.models import Membership
+from kyoso.directory.access import listed_organisations_of
 from kyoso.measures.files import human_size
 from kyoso.platforms.access import access_platform
 
@@ -75,10 +75,7 @@ def _list(request, platform):
         "page": page,
         "series_rows": series_rows,
         "can_add": request.user.is_authenticated and administered_platforms(request.user).exists(),
-        "can_submit": request.user.is_authenticated
-        and Membership.objects.filter(
-            user=request.user, organisation__status="published", organisation__is_suspended=False
-        ).exists(),
+        "can_submit": listed_organisations_of(request.user).exists(),
         "breadcrumbs": ([(platform.short_name(), platform.get_absolute_url())] if platform else [])
         + [(_("シンポジウム動画"), None)],
     }
@@ -316,9 +313,8 @@ def video_new(request):
 @login_required
 def video_submit(request):
     """Members of a listed organisation submit its own video (a YouTube or Vimeo link)."""
-    from kyoso.cases.access import member_organisations
 
-    organisations = member_organisations(request.user)
+    organisations = listed_organisations_of(request.user)
     if not organisations.exists():
         raise PermissionDenied
     form = OrganisationVideoForm(organisations=organisations)
