@@ -116,46 +116,41 @@ def bump_version(types=(ALL_TYPES,)) -> None:
 
 def current_version(type_key: str | None = None) -> int:
     """The global content version, or with `type_key` the version of that type's content (its
-    own changes and the changes every type depends on). Read once per request."""
+    own changes and the changes every type depends on). Read once per request, with every
+    type's version, in one query."""
     if type_key is not None:
-        return _type_version(type_key)
+        return type_versions(type_key)[0]
     if getattr(_request, "active", False) and getattr(_request, "version", None) is not None:
         return _request.version
-    # A plain primary-key read: building the ORM query cost more than running it.
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT version FROM {IndexState._meta.db_table} WHERE id = 1")  # noqa: S608
-        found = cursor.fetchone()
-    row = found[0] if found else 0
-    if getattr(_request, "active", False):
-        _request.version = row
-    return row
-
-
-def _type_version(type_key: str) -> int:
-    return type_versions(type_key)[0]
+    return _read_versions()[0]
 
 
 def type_versions(*type_keys: str) -> tuple[int, ...]:
-    """The versions of several types (see current_version), read in one query at most and kept
-    for the rest of the request."""
+    """The versions of several types (see current_version), kept for the rest of the request."""
     active = getattr(_request, "active", False)
     cached = getattr(_request, "types", None) if active else None
-    if cached is None:
-        cached = {}
-        if active:
-            _request.types = cached
-    missing = [key for key in type_keys if key not in cached]
-    if missing:
-        marks = ", ".join(["%s"] * (len(missing) + 1))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT key, version FROM {TypeVersion._meta.db_table} WHERE key IN ({marks})",  # noqa: S608 - placeholders only
-                [*missing, ALL_TYPES],
-            )
-            found = dict(cursor.fetchall())
-        for key in missing:
-            cached[key] = hash((found.get(key, 0), found.get(ALL_TYPES, 0)))
-    return tuple(cached[key] for key in type_keys)
+    if not cached:
+        cached = _read_versions()[1]
+    return tuple(cached[key] if key in cached else hash((0, cached[None])) for key in type_keys)
+
+
+def _read_versions() -> tuple[int, dict]:
+    """The global version and every type's version (a few rows) in one read; kept on the
+    request while one is active. A type without a row has only the changes of "*"."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT key, version FROM {TypeVersion._meta.db_table} "  # noqa: S608 - table names only
+            f"UNION ALL SELECT NULL, version FROM {IndexState._meta.db_table} WHERE id = 1"
+        )
+        rows = cursor.fetchall()
+    found = {key: value for key, value in rows if key is not None}
+    version = next((value for key, value in rows if key is None), 0)
+    everything = found.get(ALL_TYPES, 0)
+    types = {key: hash((value, everything)) for key, value in found.items()}
+    types[None] = everything
+    if getattr(_request, "active", False):
+        _request.version, _request.types = version, types
+    return version, types
 
 
 def request_started(**kwargs) -> None:

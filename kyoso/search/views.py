@@ -1,17 +1,20 @@
 """/search/: one search box over everything registered with the search engine."""
 
 from dataclasses import replace
+from html import escape
+from urllib.parse import quote_plus
 
 from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import is_aware, localtime
 from django.utils.translation import gettext as _
 
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.facets_html import field_options, prefecture_options
 from kyoso.core.filters import parse_region_filters
-from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.core.pagination import LazyWindow, paginate, query_string
 
 from . import registry
 from .engine import COUNT_CAP, Query, hits_for, search
@@ -31,13 +34,12 @@ def search_page(request):
         active_type = ""
     base = Query(text=filters.q, region_keys=filters.region_keys, fields=filters.field_slugs)
     labels = {entry.key: entry.label for entry in types}
-    tabs, page, total, capped = [], None, 0, False
+    tabs, page, total, capped = "", None, 0, False
     if filters.q:
-        for entry in types:
-            n = _type_count(entry.key, base)
-            tabs.append({"entry": entry, "count": n, "capped": False})
+        counts = {entry.key: _type_count(entry.key, base) for entry in types}
+        if len(types) > 1:
+            tabs = _tabs_html(request, types, counts, active_type)
         query = replace(base, types=[active_type] if active_type else [])
-        counts = {tab["entry"].key: tab["count"] for tab in tabs}
         total = counts[active_type] if active_type else sum(counts.values())
         query._count = (min(total, COUNT_CAP), total > COUNT_CAP)  # the ranking needs no recount
         types_searched = [active_type] if active_type else [entry.key for entry in types]
@@ -97,6 +99,28 @@ def _hits(query: Query, labels: dict, type_keys: list[str], total: int):
         return hits
 
     return fetch
+
+
+def _tabs_html(request, types, counts: dict, active_type: str):
+    """すべて and one tab per type with its count, built in Python with one query string for
+    all (nine links built in the template cost more than the counts themselves)."""
+    base = query_string(request.GET, type=None, page=None)
+    prefix = "?" + escape(base + "&" if base else "") + "type="
+    current = ' aria-current="page"'
+    items = [
+        f'<li><a href="{prefix}"{current if not active_type else ""}>{escape(_("すべて"))}</a></li>'
+    ]
+    for entry in types:
+        key = entry.key
+        aria = current if key == active_type else ""
+        items.append(
+            f'<li><a href="{prefix}{escape(quote_plus(key))}"{aria}>'
+            f"{escape(str(entry.label))}（{counts[key]}）</a></li>"
+        )
+    label = escape(_("検索対象の種類"))
+    return mark_safe(  # noqa: S308 - every value above is escaped
+        f'<nav class="site-tabs" aria-label="{label}"><ul>{"".join(items)}</ul></nav>'
+    )
 
 
 def _line(hit):

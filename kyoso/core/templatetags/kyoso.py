@@ -91,12 +91,9 @@ def language_choices() -> list[dict]:
 @register.simple_tag(takes_context=True)
 def query_replace(context, **changes) -> str:
     """The current query string with some parameters replaced ('' removes one)."""
-    query = context["request"].GET.copy()
-    for name, value in changes.items():
-        query.pop(name, None)
-        if value not in ("", None):
-            query[name] = value
-    return query.urlencode()
+    from kyoso.core.pagination import query_string
+
+    return query_string(context["request"].GET, **changes)
 
 
 @register.filter
