@@ -4,10 +4,13 @@ A members-only board is for verified municipal staff and coordinators, and for a
 everyone else it, its threads and its posts do not exist (404, never 403, so that not even the
 title of a room leaks)."""
 
+import copy
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kyoso.accounts.verification import is_verified
+from kyoso.core.prepared import Prepared, instance
 from kyoso.platforms.access import can_moderate, is_national_admin
 
 from .models import Board, Post, Suspension, Thread
@@ -33,11 +36,27 @@ def readable_boards(user) -> list[Board]:
     return [b for b in boards if can_read_board(user, b)]
 
 
+# Boards (a few dozen, changed by admins) are held per process until one changes: every board
+# and thread page starts by finding its board. Saves of a Board bump this version (apps.py).
+BOARDS_VERSION = "board.board"
+_boards: dict = {"version": None, "by_slug": {}}
+
+
+def _boards_by_slug() -> dict[str, Board]:
+    from kyoso.search.engine import current_version
+
+    version = current_version(BOARDS_VERSION)
+    if _boards["version"] != version:
+        found = Board.objects.select_related("platform__prefecture", "field")
+        _boards.update(by_slug={b.slug: b for b in found}, version=version)
+    return _boards["by_slug"]
+
+
 def access_board(user, slug: str) -> Board:
-    board = Board.objects.select_related("platform__prefecture", "field").filter(slug=slug).first()
+    board = _boards_by_slug().get(slug)
     if board is None or not can_read_board(user, board):
         raise Http404
-    return board
+    return copy.copy(board)  # the kept one stays as it was, whatever a view sets on its copy
 
 
 def is_moderator(user, board: Board) -> bool:
@@ -58,17 +77,36 @@ def can_post(user, board: Board) -> bool:
 
 
 def access_thread(user, board: Board, pk: int) -> Thread:
-    """A thread of a readable board; a hidden thread only for its author and moderators."""
-    thread = (
-        Thread.objects.select_related("board", "author", "prefecture", "municipality")
-        .filter(pk=pk, board=board)
-        .first()
-    )
-    if thread is None:
+    """A thread of a readable board; a hidden thread only for its author and moderators. One
+    prepared query (kyoso.core.prepared); the board is the one in hand, the prefecture comes
+    from the reference data in memory, the municipality's name with the thread."""
+    from kyoso.regions.models import Municipality
+    from kyoso.regions.reference import prefectures_by_code
+
+    rows = _THREAD.rows(pk, board.pk) if 0 < pk < 2**31 else []
+    if not rows:
         raise Http404
+    *values, muni_name = rows[0]
+    thread = instance(Thread, _THREAD.names[:-1], values)
+    Thread._meta.get_field("board").set_cached_value(thread, board)
+    prefecture = prefectures_by_code().get(thread.prefecture_id) if thread.prefecture_id else None
+    Thread._meta.get_field("prefecture").set_cached_value(thread, prefecture)
+    municipality = (
+        instance(Municipality, ["lg_code", "name"], [thread.municipality_id, muni_name])
+        if thread.municipality_id
+        else None
+    )
+    Thread._meta.get_field("municipality").set_cached_value(thread, municipality)
     if thread.is_hidden and not (thread.author_id == user.pk or is_moderator(user, board)):
         raise Http404
     return thread
+
+
+_THREAD = Prepared(
+    lambda pk, board: Thread.objects.filter(pk=pk, board_id=board).values_list(
+        *[f.attname for f in Thread._meta.concrete_fields], "municipality__name"
+    )
+)
 
 
 def access_post(user, pk: int) -> Post:

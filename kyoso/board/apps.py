@@ -22,6 +22,12 @@ class BoardConfig(AppConfig):
         from .search import thread_document
 
         search.register(Thread, document=thread_document, label=_("掲示板"))
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Board
+
+        for signal in (post_save, post_delete):
+            signal.connect(boards_changed, sender=Board, dispatch_uid=f"board.boards.{signal!r}")
         from kyoso.platforms.actions import platforms_ready
 
         from .actions import boards_ensure
@@ -48,6 +54,15 @@ class BoardConfig(AppConfig):
                 order=25,
             )
         )
+
+
+def boards_changed(**kwargs) -> None:
+    """Every process re-reads the boards it keeps (kyoso.board.access) after this save."""
+    from kyoso.search.engine import bump_version
+
+    from .access import BOARDS_VERSION
+
+    bump_version({BOARDS_VERSION})
 
 
 def board_label(user, key: str) -> str | None:

@@ -4,7 +4,9 @@ one), and unread markers."""
 
 from django.db.models import Q
 
-from .models import Board, Post, Thread, ThreadRead
+from kyoso.core.prepared import Prepared, instance
+
+from .models import Board, Post, PostAttachment, Thread, ThreadRead
 
 PER_PAGE = 20
 SORTS = {
@@ -40,19 +42,72 @@ def unread_numbers(user, threads) -> dict[int, int]:
 
 def posts_page(thread: Thread, page_number: int) -> list[Post]:
     """Posts numbered ((page-1)*PER_PAGE, page*PER_PAGE]: a range on the (thread, number)
-    unique index, whatever the length of the thread."""
+    unique index, whatever the length of the thread; with their authors' names and their
+    attachments (`post.attachment_list`). Two prepared queries (kyoso.core.prepared)."""
+    from kyoso.accounts.models import User
+
     start = (page_number - 1) * PER_PAGE
-    return list(
-        Post.objects.filter(thread=thread, number__gt=start, number__lte=start + PER_PAGE)
-        .select_related("author")
-        .only(*POST_COLUMNS)
-        .prefetch_related("attachments")
-        .order_by("number")
+    author_field = Post._meta.get_field("author")
+    posts, by_id = [], {}
+    for row in _POSTS.rows(thread.pk, start, start + PER_PAGE):
+        post = instance(Post, POST_COLUMNS, row[:-1])
+        author_field.set_cached_value(
+            post, instance(User, ["id", "display_name"], [post.author_id, row[-1]])
+        )
+        post.attachment_list = []
+        posts.append(post)
+        by_id[post.pk] = post
+    if posts:
+        for row in _ATTACHMENTS.rows(thread.pk, start, start + PER_PAGE):
+            by_id[row[1]].attachment_list.append(instance(PostAttachment, ATTACHMENT_COLUMNS, row))
+    return posts
+
+
+def page_badges(thread: Thread, page_number: int) -> dict[int, str]:
+    """{author id: badge text} for the verified authors of a page of posts (as
+    kyoso.accounts.verification.badges_for; one prepared query)."""
+    from kyoso.accounts.models import Verification
+
+    start = (page_number - 1) * PER_PAGE
+    found = {}
+    for user_id, role, layer, muni_name in _BADGES.rows(thread.pk, start, start + PER_PAGE):
+        badge = instance(Verification, ["user_id", "role", "layer"], [user_id, role, layer]).badge
+        found[user_id] = f"{badge}・{muni_name}"
+    return found
+
+
+def _badges_query(thread, lo, hi):
+    from kyoso.accounts.models import Verification
+
+    authors = Post.objects.filter(thread_id=thread, number__gt=lo, number__lte=hi)
+    return (
+        Verification.objects.filter(
+            status=Verification.Status.APPROVED, user_id__in=authors.values("author_id")
+        )
+        .order_by("decided_at", "id")
+        .values_list("user_id", "role", "layer", "municipality__name")
     )
 
 
-# What a page of posts shows: reading fewer columns also builds the query faster.
+_BADGES = Prepared(_badges_query)
+
+
+def thread_fields(thread: Thread) -> list:
+    """The thread's fields (reference data in memory), in their order; one prepared query."""
+    from kyoso.regions.reference import fields
+
+    ids = {row[0] for row in _FIELDS.rows(thread.pk)}
+    return [f for f in fields() if f.pk in ids]
+
+
+_FIELDS = Prepared(
+    lambda thread: Thread.fields.through.objects.filter(thread_id=thread).values_list("field_id")
+)
+
+
+# What a page of posts shows (attnames; the author's name follows).
 POST_COLUMNS = [
+    "id",
     "thread_id",
     "number",
     "author_id",
@@ -64,8 +119,24 @@ POST_COLUMNS = [
     "is_deleted",
     "is_hidden",
     "hidden_reason",
-    "author__display_name",
 ]
+ATTACHMENT_COLUMNS = ["id", "post_id", "kind", "original_name", "alt", "size"]
+_POSTS = Prepared(
+    lambda thread, lo, hi: (
+        Post.objects.filter(thread_id=thread, number__gt=lo, number__lte=hi)
+        .order_by("number")
+        .values_list(*POST_COLUMNS, "author__display_name")
+    )
+)
+_ATTACHMENTS = Prepared(
+    lambda thread, lo, hi: (
+        PostAttachment.objects.filter(
+            post__thread_id=thread, post__number__gt=lo, post__number__lte=hi
+        )
+        .order_by("id")
+        .values_list(*ATTACHMENT_COLUMNS)
+    )
+)
 
 
 def recent_threads(*, boards, limit: int = 5):

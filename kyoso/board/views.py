@@ -14,7 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kyoso.accounts.verification import badges_for, is_verified
+from kyoso.accounts.verification import is_verified
 from kyoso.core.decorators import staff_required
 from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.pagination import LazyWindow, paginate
@@ -229,7 +229,7 @@ def _thread_context(request, board, thread, *, reply_form=None):
         per_page=selectors.PER_PAGE,
     )
     posts = list(page.object_list)
-    badges = badges_for(p.author_id for p in posts)
+    badges = selectors.page_badges(thread, page.number)
     now = timezone.now()
     for post in posts:
         post.badge = badges.get(post.author_id, "")
@@ -284,6 +284,7 @@ def _thread_context(request, board, thread, *, reply_form=None):
         "can_post": can_post,
         "reply_form": reply_form,
         "same_said": same_said,
+        "thread_fields": selectors.thread_fields(thread),
         "following": is_following(request.user, "thread", thread.pk),
         "other_boards": Board.objects.exclude(pk=board.pk) if moderator else [],
         "breadcrumbs": [

@@ -566,3 +566,38 @@ def test_the_report_form_has_no_preselected_empty_reason(client, resident, organ
     assert "Select an option" not in html and "---------" not in html
     response = client.post(reverse("board:post_report", kwargs={"pk": post.pk}), {"note": "x"})
     assert response.status_code == 422 and "理由を選んでください" in response.content.decode()
+
+
+def test_a_thread_page_shows_its_region_fields_and_the_badges_of_verified_authors(client, resident):
+    from kyoso.regions.models import Field
+
+    member = verified("coord-badge@example.jp", muni="131016", layer="2")
+    client.force_login(member)
+    start(
+        client,
+        "cross",
+        "地域と分野のある話題",
+        "本文です。",
+        fields=["shopping"],
+        municipality="131016",
+    )
+    thread = Thread.objects.get(title="地域と分野のある話題")
+    client.force_login(resident)
+    client.post(
+        reverse("board:reply", kwargs={"board": "cross", "pk": thread.pk}), {"body": "返信です。"}
+    )
+    client.logout()
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert "千代田区" in html and Field.objects.get(slug="shopping").name in html
+    badge = Verification.objects.get(user=member).badge
+    assert f"{badge}・千代田区" in html  # the coordinator's post
+    assert html.count('data-type="active"') == 1  # the resident's reply has none
+    assert "返信です。" in html
+
+
+def test_a_renamed_board_is_shown_with_its_new_name_at_once(client):
+    assert "分野横断" in client.get("/board/cross/").content.decode()
+    board = Board.objects.get(slug="cross")
+    board.name = "なんでも掲示板"
+    board.save()
+    assert "なんでも掲示板" in client.get("/board/cross/").content.decode()

@@ -1,0 +1,54 @@
+"""Prepared queries: compiled once, run with new parameters, values converted as the ORM does."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kyoso.core.prepared import Prepared, instance
+from kyoso.regions.models import Municipality
+from kyoso.testing.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_runs_with_new_parameters_and_converts_values():
+    from kyoso.accounts.models import User
+
+    first, second = UserFactory(display_name="一人目"), UserFactory(display_name="二人目")
+    by_id = Prepared(
+        lambda pk: User.objects.filter(pk=pk).values_list("id", "display_name", "date_joined")
+    )
+    assert by_id.rows(first.pk)[0][:2] == (first.pk, "一人目")
+    row = by_id.rows(second.pk)[0]
+    assert row[:2] == (second.pk, "二人目")
+    assert isinstance(row[2], datetime.datetime) and row[2].tzinfo is not None  # SQLite: converted
+    assert by_id.rows(0) == []
+    assert by_id.dicts(first.pk)[0]["display_name"] == "一人目"
+
+
+def test_compiles_once():
+    query = Prepared(lambda code: Municipality.objects.filter(prefecture_id="13").filter(
+        lg_code__gte=str(code)).values_list("lg_code"))  # fmt: skip
+    with pytest.raises(ValueError, match="each parameter"):
+        query.rows(131016)  # a parameter that does not reach the SQL as itself
+    from kyoso.accounts.models import User
+
+    counted = Prepared(lambda n: User.objects.filter(pk__gt=n).order_by("id").values_list("id"))
+    users = [UserFactory().pk for _ in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        assert [r[0] for r in counted.rows(users[0])] == users[1:]
+        compiled = counted._compiled
+        assert [r[0] for r in counted.rows(users[1])] == users[2:]
+    assert counted._compiled is compiled and len(queries) == 2
+
+
+def test_instance_defers_the_columns_not_given():
+    from kyoso.accounts.models import User
+
+    user = UserFactory(display_name="名前", email="x@example.jp")
+    built = instance(User, ["display_name", "id"], ["名前", user.pk])
+    assert built.pk == user.pk and built.public_name == "名前"
+    assert "email" in built.get_deferred_fields()
+    assert built.email == "x@example.jp"  # read when asked, like .only()
