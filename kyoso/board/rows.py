@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 
@@ -170,4 +170,38 @@ def _moderation(post, csrf_input: str) -> str:
         post.pk,
         mark_safe(html),  # noqa: S308 - built with format_html
         suspend,
+    )
+
+
+def thread_line(board, thread: dict, *, unread: bool) -> str:
+    """A board list's line for a thread (a dict from selectors.board_threads), every value
+    escaped."""
+    badge = '<span class="site-badge"{}>{}</span>'
+    title = ""
+    if thread["is_pinned"]:
+        title += badge.format("", escape(_("ピン留め"))) + " "
+    if unread:
+        title += badge.format(' data-type="pending"', escape(_("未読あり"))) + " "
+    url = f"{board.get_absolute_url()}{thread['id']}/"
+    title += f'<a href="{escape(url)}" lang="ja">{escape(thread["title"])}</a>'
+    if thread["is_locked"]:
+        title += " " + badge.format("", escape(_("ロック中")))
+    if thread["is_hidden"]:
+        title += " " + badge.format(' data-type="rejected"', escape(_("非表示・確認待ち")))
+    author = thread["author__display_name"] or str(_("名前未設定のユーザー"))
+    meta = escape(author)
+    if thread["municipality_id"]:
+        meta += f" ・ {escape(thread['municipality__name'])}"
+    replies = thread["reply_count"]
+    meta += " ・ " + escape(
+        ngettext("返信%(counter)s件", "返信%(counter)s件", replies) % {"counter": replies}
+    )
+    meta += " ・ " + escape(_("同じ悩み %(n)s人") % {"n": thread["same_count"]})
+    _iso, when = _when(thread["last_activity_at"], get_language() or "")
+    meta += f" ・ {escape(_('最終更新'))} {when}"
+    if thread["is_demo"]:
+        meta += " ・ " + badge.format("", escape(_("デモ")))
+    return mark_safe(  # noqa: S308 - every value above is escaped
+        f'<li class="site-list__item"><p class="site-list__title">{title}</p>'
+        f'<p class="site-meta">{meta}</p></li>'
     )

@@ -2,7 +2,7 @@
 posts (a page of a 2,000-reply thread reads 20 rows by (thread, number), like a page of a short
 one), and unread markers."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from kyoso.core.prepared import Prepared, instance
 
@@ -16,25 +16,74 @@ SORTS = {
 }
 
 
-def visible_threads(board: Board, *, user=None, moderator: bool = False):
-    threads = Thread.objects.filter(board=board).select_related("author", "municipality")
-    if moderator:
-        return threads
-    if user is not None and user.is_authenticated:
-        return threads.filter(Q(is_hidden=False) | Q(author=user))
-    return threads.filter(is_hidden=False)
+# A board's list: what the list line shows, read by prepared queries (kyoso.core.prepared).
+THREAD_LIST_COLUMNS = [
+    "id",
+    "title",
+    "author_id",
+    "municipality_id",
+    "last_activity_at",
+    "reply_count",
+    "same_count",
+    "last_number",
+    "is_locked",
+    "is_pinned",
+    "is_hidden",
+    "is_demo",
+]
+_pages: dict[tuple, Prepared] = {}
 
 
-def thread_list(board: Board, *, sort: str, user=None, moderator: bool = False):
-    return visible_threads(board, user=user, moderator=moderator).order_by(*SORTS[sort])
+def _visible(seen: str, board: int, user: int | None = None):
+    """Threads of a board as `seen` by everyone ("public"), by a signed-in person who also sees
+    their own hidden threads ("own", `user` being their id) or by a moderator ("all")."""
+    threads = Thread.objects.filter(board_id=board)
+    if seen == "own":
+        return threads.filter(Q(is_hidden=False) | Q(author_id=user))
+    return threads if seen == "all" else threads.filter(is_hidden=False)
 
 
-def unread_numbers(user, threads) -> dict[int, int]:
+def board_threads(board: Board, *, sort: str, user=None, moderator: bool = False):
+    """(count, fetch(limit, offset) of a page of threads as dicts with the author's and the
+    municipality's names) for a LazyWindow: two prepared queries."""
+    signed_in = user is not None and user.is_authenticated
+    seen = "all" if moderator else "own" if signed_in else "public"
+    args = (board.pk, user.pk) if seen == "own" else (board.pk,)
+    found = _prepared(
+        ("count", seen),
+        lambda *a: _visible(seen, *a).values("board_id").annotate(n=Count("id")).values_list("n"),
+    ).rows(*args)
+
+    def fetch(limit: int, offset: int) -> list[dict]:
+        return _prepared(
+            ("page", seen, sort, offset, limit),
+            lambda *a: (
+                _visible(seen, *a)
+                .order_by(*SORTS[sort])
+                .values_list(*THREAD_LIST_COLUMNS, "author__display_name", "municipality__name")[
+                    offset : offset + limit
+                ]
+            ),
+        ).dicts(*args)
+
+    return (found[0][0] if found else 0), fetch
+
+
+def _prepared(key: tuple, build) -> Prepared:
+    query = _pages.get(key)
+    if query is None:
+        if len(_pages) > 2_000:
+            _pages.clear()
+        query = _pages[key] = Prepared(build)
+    return query
+
+
+def unread_numbers(user, thread_ids: list[int]) -> dict[int, int]:
     """{thread id: how far the person has read} for a page of threads (one query)."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or not thread_ids:
         return {}
     return dict(
-        ThreadRead.objects.filter(user=user, thread__in=[t.pk for t in threads]).values_list(
+        ThreadRead.objects.filter(user=user, thread_id__in=thread_ids).values_list(
             "thread_id", "last_number"
         )
     )

@@ -34,7 +34,7 @@ from .forms import (
     ThreadModerationForm,
 )
 from .models import Board, Post, Report, Thread
-from .rows import post_html
+from .rows import post_html, thread_line
 from .text import personal_info, quote, render_markdown
 
 TITLE = gettext_lazy("交流掲示板")
@@ -74,14 +74,19 @@ def _board_page(request, board: Board, platform=None):
     if sort not in selectors.SORTS:
         sort = "activity"
     moderator = access.is_moderator(request.user, board)
-    threads = selectors.thread_list(board, sort=sort, user=request.user, moderator=moderator)
-    page = paginate(request, threads, per_page=selectors.PER_PAGE)
-    read = selectors.unread_numbers(request.user, page.object_list)
-    for thread in page.object_list:
-        seen = read.get(thread.pk)
-        thread.unread = request.user.is_authenticated and (
-            seen is None or seen < thread.last_number
+    total, fetch = selectors.board_threads(board, sort=sort, user=request.user, moderator=moderator)
+    page = paginate(request, LazyWindow(total, fetch), per_page=selectors.PER_PAGE)
+    threads = list(page.object_list)
+    read = selectors.unread_numbers(request.user, [t["id"] for t in threads])
+    page.object_list = [
+        thread_line(
+            board,
+            thread,
+            unread=request.user.is_authenticated
+            and read.get(thread["id"], -1) < thread["last_number"],
         )
+        for thread in threads
+    ]
     if platform is not None:
         request.platform = platform
     crumbs = [(TITLE, reverse("board:index")), (board.name, None)]

@@ -16,6 +16,7 @@ subquery on scalar parameters instead. Whatever the queryset fixes apart from it
 
 from collections.abc import Callable
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 
 # Parameters are replaced by 2147461000, 2147461001, … while compiling: unlikely values that
@@ -32,12 +33,19 @@ class Prepared:
         markers = [_MARK + i for i in range(count)]
         queryset = self.build(*markers)
         compiler = queryset.query.get_compiler(using=self.using)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:  # e.g. a slice [0:0]: never any rows, whatever the parameters
+            self._compiled = (None, None, [], [], [], [])
+            return self._compiled
         slots = [markers.index(p) if isinstance(p, int) and p in markers else None for p in params]
         if sorted(s for s in slots if s is not None) != list(range(count)):
             raise ValueError("each parameter of a prepared query must appear once in its SQL")
         columns = compiler.select[: compiler.col_count]
-        names = list(queryset.query.values_select) or [c[0].target.attname for c in columns]
+        query = queryset.query
+        names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        if not names:  # a queryset without values(): the model's columns
+            names = [c[0].target.attname for c in columns]
         converters = compiler.get_converters([c[0] for c in columns])
         self._compiled = (compiler, sql, list(params), slots, converters, names)
         return self._compiled
@@ -49,6 +57,8 @@ class Prepared:
     def rows(self, *args) -> list[tuple]:
         compiled = self._compiled or self._compile(len(args))
         compiler, sql, params, slots, converters, _names = compiled
+        if sql is None:
+            return []
         values = [p if s is None else args[s] for p, s in zip(params, slots, strict=True)]
         with connections[self.using].cursor() as cursor:
             cursor.execute(sql, values)

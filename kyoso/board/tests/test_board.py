@@ -601,3 +601,46 @@ def test_a_renamed_board_is_shown_with_its_new_name_at_once(client):
     board.name = "なんでも掲示板"
     board.save()
     assert "なんでも掲示板" in client.get("/board/cross/").content.decode()
+
+
+def test_a_board_list_shows_each_viewer_what_they_may_see_in_order_and_by_page(
+    client, resident, prefectural_admin
+):
+
+    board = Board.objects.get(slug="tokyo")
+    other = UserFactory(email="other@example.jp")
+    now = timezone.now()
+    for n in range(23):
+        Thread.objects.create(
+            board=board,
+            author=other,
+            title=f"話題{n:02d}",
+            last_activity_at=now - datetime.timedelta(minutes=n),
+            last_number=1,
+        )
+    Thread.objects.create(
+        board=board, author=resident, title="非表示の話題", last_activity_at=now, is_hidden=True
+    )
+    old = now - datetime.timedelta(days=9)
+    Thread.objects.create(
+        board=board, author=other, title="ピン留めの話題", last_activity_at=old, is_pinned=True
+    )
+    url = reverse("board:board", kwargs={"board": "tokyo"})
+    html = client.get(url).content.decode()
+    assert "非表示の話題" not in html and "未読あり" not in html
+    titles = re.findall(r'lang="ja">(話題\d\d|ピン留めの話題)</a>', html)
+    assert titles[:3] == ["ピン留めの話題", "話題00", "話題01"] and len(titles) == 20
+    second = client.get(url, {"page": 2}).content.decode()
+    assert re.findall(r'lang="ja">(話題\d\d)</a>', second) == [
+        "話題19",
+        "話題20",
+        "話題21",
+        "話題22",
+    ]
+    client.force_login(resident)  # sees their own hidden thread, and what is unread
+    html = client.get(url).content.decode()
+    assert "非表示の話題" in html and "未読あり" in html
+    client.force_login(prefectural_admin)  # a moderator sees every thread
+    assert "非表示の話題" in client.get(url).content.decode()
+    client.force_login(other)
+    assert "非表示の話題" not in client.get(url).content.decode()
