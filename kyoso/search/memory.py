@@ -30,19 +30,26 @@ KEYWORD_CACHE = 256  # keyword masks kept per type and process (N bytes each)
 GROUP_CACHE = 256  # filter masks (a prefecture, a field…) kept per type and process
 
 
-def _text_match(forms: tuple, type_key: str) -> tuple[str, list]:
-    """SQL returning the ids of the type's entries containing one word (any of its forms)."""
+def _text_match(forms: tuple, type_key: str | None) -> tuple[str, list]:
+    """SQL returning the ids of the entries containing one word (any of its forms): of one type,
+    or with `type_key` None of every type (the caller keeps its own type's: for a type that
+    holds most entries, intersecting with the type's token costs the full-text index more than
+    it saves — 介護 at 100,000 organisations: 82 → 44 ms on SQLite, 600 → 190 ms on
+    PostgreSQL)."""
     from .engine import facet_token, fts5_quote, ts_lexeme
 
     if connection.vendor == "sqlite":
         words = " OR ".join(fts5_quote(f) for f in forms)
-        of_type = fts5_quote(facet_token("ty", type_key))
-        match = f"{{title_terms body_terms label_terms}} : ({words}) AND facets : ({of_type})"
+        match = f"{{title_terms body_terms label_terms}} : ({words})"
+        if type_key is not None:
+            match += f" AND facets : ({fts5_quote(facet_token('ty', type_key))})"
         return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [match]
     words = "(" + " | ".join(ts_lexeme(f) for f in forms) + ")"
+    if type_key is not None:
+        words += f" & {ts_lexeme(facet_token('ty', type_key))}"
     return (
         "SELECT id FROM search_searchentry WHERE document @@ to_tsquery('simple', %s)",
-        [f"{words} & {ts_lexeme(facet_token('ty', type_key))}"],
+        [words],
     )
 
 
@@ -57,6 +64,8 @@ class TypeIndex:
             .values_list("id", "object_id", "date", "facets", "title_terms")
         )
         self.n = n = len(rows)
+        # Does this type hold most of the index (the directory at scale)? See _text_match.
+        self.most_entries = n > 1_000 and 2 * n > SearchEntry.objects.count()
         self.entry_ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=n)
         self.object_ids = [r[1] for r in rows]
         by_id = np.argsort(self.entry_ids, kind="stable")
@@ -130,7 +139,7 @@ class TypeIndex:
             if mask is not None:
                 self._keywords.move_to_end(forms)
                 return mask
-        sql, params = _text_match(forms, self.type_key)
+        sql, params = _text_match(forms, None if self.most_entries else self.type_key)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)

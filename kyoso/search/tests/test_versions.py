@@ -40,3 +40,23 @@ def test_an_organisation_renews_the_directory_and_a_platform_renews_every_type(t
     Platform.objects.filter(pk=tokyo.pk).first().save()
     after = versions()
     assert all(after[key] != middle[key] for key in after)
+
+
+def test_a_type_holding_most_entries_finds_the_same_matches_without_its_type_token(tokyo):
+    from kyoso.search.engine import Query
+
+    for name in ("見守りの会", "買い物支援の会", "見守りと配食の会"):
+        make_organisation(
+            platform=tokyo,
+            name=name,
+            kana="かい",
+            description="活動しています。",
+            fields=("health",),
+        )
+    SearchEntry.objects.create(type="board.thread", object_id="1", title="見守り", url="/b/1/")
+    index = index_for("directory.organisation")
+    query = Query(text="見守り")
+    with_token = index.keyword_mask(query).copy()
+    index._keywords.clear()
+    index.most_entries = True  # as at 100,000 organisations: other types' matches are dropped
+    assert (index.keyword_mask(query) == with_token).all() and with_token.sum() == 2
