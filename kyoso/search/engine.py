@@ -344,9 +344,35 @@ def ranked_ids(query: Query, *, limit: int, offset: int = 0) -> list[tuple[str, 
     """(type, object_id) of the best matches: title weighs more than body."""
     if query.is_empty:
         return []
-    _total, capped = count(query)
+    total, capped = count(query)
     if capped and query.text_terms():
         return _title_first_ids(query, limit=limit, offset=offset)
+    if total > RANKED_KEEP:
+        return _ranked(query, limit=limit, offset=offset)
+    # Few matches: all of them ranked once and kept per content version, so the next page, or
+    # the same words again, read no index.
+    key = (_fts5_match(query) if connection.vendor == "sqlite" else _tsquery(query), total)
+    version = current_version()
+    with _ranked_lock:
+        kept = _ranked_kept.get(key)
+        if kept is not None and kept[0] == version:
+            _ranked_kept.move_to_end(key)
+            return kept[1][offset : offset + limit]
+    ranked = _ranked(query, limit=max(total, 1), offset=0)
+    with _ranked_lock:
+        _ranked_kept[key] = (version, ranked)
+        while len(_ranked_kept) > RANKED_CACHE:
+            _ranked_kept.popitem(last=False)
+    return ranked[offset : offset + limit]
+
+
+RANKED_KEEP = 300  # rankings of up to this many matches are kept (RANKED_CACHE of them)
+RANKED_CACHE = 2_000
+_ranked_kept: OrderedDict = OrderedDict()
+_ranked_lock = threading.Lock()
+
+
+def _ranked(query: Query, *, limit: int, offset: int) -> list[tuple[str, str]]:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(

@@ -60,3 +60,19 @@ def test_a_type_holding_most_entries_finds_the_same_matches_without_its_type_tok
     index._keywords.clear()
     index.most_entries = True  # as at 100,000 organisations: other types' matches are dropped
     assert (index.keyword_mask(query) == with_token).all() and with_token.sum() == 2
+
+
+def test_a_ranking_of_few_matches_is_kept_until_the_content_changes(tokyo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kyoso.search.engine import Query, ranked_ids
+
+    make_organisation(platform=tokyo, name="配食の会", kana="はいしょく")
+    query = Query(text="配食", types=["directory.organisation"])
+    first = ranked_ids(query, limit=20)
+    with CaptureQueriesContext(connection) as queries:
+        assert ranked_ids(Query(text="配食", types=["directory.organisation"]), limit=20) == first
+    assert not [q for q in queries if "bm25" in q["sql"] or "ts_rank" in q["sql"]]  # no ranking
+    make_organisation(platform=tokyo, name="配食サービス", kana="はいしょくさーびす")
+    assert len(ranked_ids(Query(text="配食", types=["directory.organisation"]), limit=20)) == 2
