@@ -79,15 +79,17 @@ def can_post(user, board: Board) -> bool:
 def access_thread(user, board: Board, pk: int) -> Thread:
     """A thread of a readable board; a hidden thread only for its author and moderators. One
     prepared query (kyoso.core.prepared); the board is the one in hand, the prefecture comes
-    from the reference data in memory, the municipality's name with the thread."""
+    from the reference data in memory, the municipality's name and the field ids
+    (`thread.field_ids`) with the thread."""
     from kyoso.regions.models import Municipality
     from kyoso.regions.reference import prefectures_by_code
 
     rows = _THREAD.rows(pk, board.pk) if 0 < pk < 2**31 else []
     if not rows:
         raise Http404
-    *values, muni_name = rows[0]
-    thread = instance(Thread, _THREAD.names[:-1], values)
+    *values, muni_name, field_ids = rows[0]
+    thread = instance(Thread, _THREAD.names[:-2], values)
+    thread.field_ids = {int(f) for f in field_ids.split(",")} if field_ids else set()
     Thread._meta.get_field("board").set_cached_value(thread, board)
     prefecture = prefectures_by_code().get(thread.prefecture_id) if thread.prefecture_id else None
     Thread._meta.get_field("prefecture").set_cached_value(thread, prefecture)
@@ -102,11 +104,28 @@ def access_thread(user, board: Board, pk: int) -> Thread:
     return thread
 
 
-_THREAD = Prepared(
-    lambda pk, board: Thread.objects.filter(pk=pk, board_id=board).values_list(
-        *[f.attname for f in Thread._meta.concrete_fields], "municipality__name"
+def _thread_query(pk, board):
+    from django.db.models import CharField, OuterRef, StringAgg, Subquery, Value
+    from django.db.models.functions import Cast
+
+    fields = (
+        Thread.fields.through.objects.filter(thread_id=OuterRef("pk"))
+        .values("thread_id")
+        .annotate(ids=StringAgg(Cast("field_id", CharField()), Value(",")))
+        .values("ids")
     )
-)
+    return (
+        Thread.objects.filter(pk=pk, board_id=board)
+        .annotate(field_ids_text=Subquery(fields, output_field=CharField()))
+        .values_list(
+            *[f.attname for f in Thread._meta.concrete_fields],
+            "municipality__name",
+            "field_ids_text",
+        )
+    )
+
+
+_THREAD = Prepared(_thread_query)
 
 
 def access_post(user, pk: int) -> Post:

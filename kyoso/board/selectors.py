@@ -91,67 +91,75 @@ def unread_numbers(user, thread_ids: list[int]) -> dict[int, int]:
 
 def posts_page(thread: Thread, page_number: int) -> list[Post]:
     """Posts numbered ((page-1)*PER_PAGE, page*PER_PAGE]: a range on the (thread, number)
-    unique index, whatever the length of the thread; with their authors' names and their
-    attachments (`post.attachment_list`). Two prepared queries (kyoso.core.prepared)."""
-    from kyoso.accounts.models import User
+    unique index, whatever the length of the thread; with their authors' names and badges
+    (`post.badge`, as kyoso.accounts.verification.badges_for gives them) in the same prepared
+    query (kyoso.core.prepared), and their attachments (`post.attachment_list`) read only when
+    a post of the page has one."""
+    from kyoso.accounts.models import User, Verification
 
     start = (page_number - 1) * PER_PAGE
     author_field = Post._meta.get_field("author")
-    posts, by_id = [], {}
+    posts, by_id, has_any = [], {}, False
     for row in _POSTS.rows(thread.pk, start, start + PER_PAGE):
-        post = instance(Post, POST_COLUMNS, row[:-1])
+        *values, name, badge, has_files = row
+        post = instance(Post, POST_COLUMNS, values)
         author_field.set_cached_value(
-            post, instance(User, ["id", "display_name"], [post.author_id, row[-1]])
+            post, instance(User, ["id", "display_name"], [post.author_id, name])
         )
+        post.badge = ""
+        if badge:
+            role, layer, muni_name = badge.split("|", 2)
+            held = instance(Verification, ["role", "layer"], [role, layer])
+            post.badge = f"{held.badge}・{muni_name}"
         post.attachment_list = []
         posts.append(post)
         by_id[post.pk] = post
-    if posts:
+        has_any = has_any or bool(has_files)
+    if has_any:
         for row in _ATTACHMENTS.rows(thread.pk, start, start + PER_PAGE):
             by_id[row[1]].attachment_list.append(instance(PostAttachment, ATTACHMENT_COLUMNS, row))
     return posts
 
 
-def page_badges(thread: Thread, page_number: int) -> dict[int, str]:
-    """{author id: badge text} for the verified authors of a page of posts (as
-    kyoso.accounts.verification.badges_for; one prepared query)."""
+def _posts_query(thread, lo, hi):
+    from django.db.models import CharField, Exists, OuterRef, Subquery, Value
+    from django.db.models.functions import Concat
+
     from kyoso.accounts.models import Verification
 
-    start = (page_number - 1) * PER_PAGE
-    found = {}
-    for user_id, role, layer, muni_name in _BADGES.rows(thread.pk, start, start + PER_PAGE):
-        badge = instance(Verification, ["user_id", "role", "layer"], [user_id, role, layer]).badge
-        found[user_id] = f"{badge}・{muni_name}"
-    return found
-
-
-def _badges_query(thread, lo, hi):
-    from kyoso.accounts.models import Verification
-
-    authors = Post.objects.filter(thread_id=thread, number__gt=lo, number__lte=hi)
-    return (
+    # The newest approved verification of the author: "role|layer|municipality name".
+    badge = (
         Verification.objects.filter(
-            status=Verification.Status.APPROVED, user_id__in=authors.values("author_id")
+            user_id=OuterRef("author_id"), status=Verification.Status.APPROVED
         )
-        .order_by("decided_at", "id")
-        .values_list("user_id", "role", "layer", "municipality__name")
+        .order_by("-decided_at", "-id")
+        .annotate(
+            text=Concat(
+                "role", Value("|"), "layer", Value("|"), "municipality__name",
+                output_field=CharField(),
+            )
+        )
+        .values("text")[:1]
+    )  # fmt: skip
+    return (
+        Post.objects.filter(thread_id=thread, number__gt=lo, number__lte=hi)
+        .order_by("number")
+        .annotate(
+            badge_text=Subquery(badge, output_field=CharField()),
+            has_files=Exists(PostAttachment.objects.filter(post_id=OuterRef("pk"))),
+        )
+        .values_list(*POST_COLUMNS, "author__display_name", "badge_text", "has_files")
     )
 
 
-_BADGES = Prepared(_badges_query)
-
-
 def thread_fields(thread: Thread) -> list:
-    """The thread's fields (reference data in memory), in their order; one prepared query."""
+    """The thread's fields (reference data in memory), in their order."""
     from kyoso.regions.reference import fields
 
-    ids = {row[0] for row in _FIELDS.rows(thread.pk)}
+    ids = getattr(thread, "field_ids", None)
+    if ids is None:
+        ids = set(thread.fields.values_list("id", flat=True))
     return [f for f in fields() if f.pk in ids]
-
-
-_FIELDS = Prepared(
-    lambda thread: Thread.fields.through.objects.filter(thread_id=thread).values_list("field_id")
-)
 
 
 # What a page of posts shows (attnames; the author's name follows).
@@ -170,13 +178,7 @@ POST_COLUMNS = [
     "hidden_reason",
 ]
 ATTACHMENT_COLUMNS = ["id", "post_id", "kind", "original_name", "alt", "size"]
-_POSTS = Prepared(
-    lambda thread, lo, hi: (
-        Post.objects.filter(thread_id=thread, number__gt=lo, number__lte=hi)
-        .order_by("number")
-        .values_list(*POST_COLUMNS, "author__display_name")
-    )
-)
+_POSTS = Prepared(_posts_query)
 _ATTACHMENTS = Prepared(
     lambda thread, lo, hi: (
         PostAttachment.objects.filter(

@@ -234,10 +234,8 @@ def _thread_context(request, board, thread, *, reply_form=None):
         per_page=selectors.PER_PAGE,
     )
     posts = list(page.object_list)
-    badges = selectors.page_badges(thread, page.number)
     now = timezone.now()
     for post in posts:
-        post.badge = badges.get(post.author_id, "")
         post.mine = post.author_id == request.user.pk
         post.show_text = post.is_visible or ((post.mine or moderator) and not post.is_deleted)
         post.html = render_markdown(post.body) if post.show_text else ""
