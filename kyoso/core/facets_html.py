@@ -43,18 +43,26 @@ def prefecture_options(selected: str, *, empty_label: str) -> SafeString:
     """The 47 prefectures as <option>s without counts, built once per choice and language."""
     from django.utils.translation import get_language
 
-    return _reference_options("prefectures", selected, str(empty_label), get_language())
+    from kyoso.regions.reference import generation
+
+    return _reference_options(
+        "prefectures", selected, str(empty_label), get_language(), generation()
+    )
 
 
 def field_options(selected: str, *, empty_label: str) -> SafeString:
     """The 23 fields as <option>s without counts, built once per choice and language."""
     from django.utils.translation import get_language
 
-    return _reference_options("fields", selected, str(empty_label), get_language())
+    from kyoso.regions.reference import generation
+
+    return _reference_options("fields", selected, str(empty_label), get_language(), generation())
 
 
 @functools.lru_cache(maxsize=1024)
-def _reference_options(kind: str, selected: str, empty_label: str, language: str) -> SafeString:
+def _reference_options(
+    kind: str, selected: str, empty_label: str, language: str, generation: int
+) -> SafeString:
     from kyoso.regions import reference
 
     if kind == "prefectures":
@@ -67,12 +75,21 @@ def _reference_options(kind: str, selected: str, empty_label: str, language: str
 def municipality_options(filters, *, empty_label: str) -> SafeString | str:
     """The chosen prefecture's municipalities (kana order) for a list filter, or "" before a
     prefecture is chosen (the shared `includes/muni_control.html` then says to choose one)."""
-    from kyoso.regions import reference
+    from django.utils.translation import get_language
 
     if filters.prefecture is None:
         return ""
-    return select_options(
-        [(code, name, None) for code, name in reference.municipalities_of(filters.prefecture.code)],
-        filters.municipality.lg_code if filters.municipality else "",
-        empty_label=empty_label,
-    )
+    chosen = filters.municipality.lg_code if filters.municipality else ""
+    return _municipality_options(filters.prefecture.code, chosen, str(empty_label), get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _municipality_options(
+    pref: str, chosen: str, empty_label: str, language: str, generation: int
+) -> SafeString:
+    """Built once per prefecture, choice and language (reference data changes only with
+    load_reference_data, after which processes restart)."""
+    from kyoso.regions import reference
+
+    choices = [(code, name, None) for code, name in reference.municipalities_of(pref)]
+    return select_options(choices, chosen, empty_label=empty_label)

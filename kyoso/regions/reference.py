@@ -6,11 +6,19 @@ import threading
 
 _cache: dict[str, object] = {}
 _lock = threading.Lock()
+_generation = [0]
 
 
 def clear(*args, **kwargs) -> None:
     with _lock:
         _cache.clear()
+        _generation[0] += 1
+
+
+def generation() -> int:
+    """Changes whenever this process's reference data is cleared: part of the key of anything
+    built from it and kept elsewhere (kyoso.core.facets_html)."""
+    return _generation[0]
 
 
 def _get(name: str, load):
