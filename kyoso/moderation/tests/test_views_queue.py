@@ -118,3 +118,18 @@ def test_bad_page_numbers_fall_back_to_a_valid_page(client, national_admin):
     client.force_login(national_admin)
     for page in ("abc", "-1", "99999"):
         assert client.get("/review/", {"page": page}).status_code == 200
+
+
+def test_a_moderator_of_two_platforms_sees_both_queues_and_no_other(
+    client, moderator, osaka, tokyo
+):
+    from kyoso.platforms.models import Platform, PlatformRole
+    from kyoso.testing.factories import grant
+
+    grant(moderator, tokyo, PlatformRole.Role.MODERATOR)
+    NoticeFactory(pending=True, platform=osaka, title="大阪の申請")
+    NoticeFactory(pending=True, platform=tokyo, title="東京の申請")
+    NoticeFactory(pending=True, platform=Platform.objects.get(slug="kyoto"), title="京都の申請")
+    client.force_login(moderator)
+    html = client.get("/review/").content.decode()
+    assert "大阪の申請" in html and "東京の申請" in html and "京都の申請" not in html
