@@ -77,10 +77,14 @@ def municipality_options(filters, *, empty_label: str) -> SafeString | str:
     prefecture is chosen (the shared `includes/muni_control.html` then says to choose one)."""
     from django.utils.translation import get_language
 
+    from kyoso.regions.reference import generation
+
     if filters.prefecture is None:
         return ""
     chosen = filters.municipality.lg_code if filters.municipality else ""
-    return _municipality_options(filters.prefecture.code, chosen, str(empty_label), get_language())
+    return _municipality_options(
+        filters.prefecture.code, chosen, str(empty_label), get_language(), generation()
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -45,7 +45,10 @@ def form_data(platform, **overrides):
 
 
 def event(platform, **extra) -> Event:
-    start = extra.pop("starts_at", timezone.now() + datetime.timedelta(days=5))
+    # 10:00 in Japan five days from now: an event of two hours never runs past midnight (a test
+    # that edits it by date and times would otherwise fail in the evening).
+    in_five_days = timezone.localtime(timezone.now() + datetime.timedelta(days=5))
+    start = extra.pop("starts_at", in_five_days.replace(hour=10, minute=0, second=0, microsecond=0))
     values = {
         "title": "説明会",
         "title_kana": "せつめいかい",
