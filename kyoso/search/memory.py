@@ -15,6 +15,7 @@ same word with other prefectures, fields or pages) never run the full-text query
 Everything is rebuilt when the index's version (kyoso.search.models.IndexState, one primary-key
 read per request) changes; `build_seconds` on each index says what that costs."""
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -53,6 +54,27 @@ def _text_match(forms: tuple, type_key: str | None) -> tuple[str, list]:
     )
 
 
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def _one_token(word: str) -> bool:
+    """A word the full-text index keeps as one token (letters and digits only)."""
+    return word.isalnum()
+
+
+def fts_words(*texts: str) -> list[str]:
+    """The tokens the full-text index makes of analysed text: split at spaces and at anything
+    but letters and digits, lower-cased (FTS5's unicode61 and PostgreSQL's simple parser do the
+    same for the words the analyser writes)."""
+    out = []
+    for token in " ".join(texts).lower().split():
+        if token.isalnum():
+            out.append(token)
+        else:
+            out.extend(t for t in _SEPARATORS.split(token) if t)
+    return out
+
+
 class TypeIndex:
     def __init__(self, type_key: str, version: int):
         started = time.perf_counter()
@@ -61,8 +83,9 @@ class TypeIndex:
         rows = list(
             SearchEntry.objects.filter(type=type_key)
             .order_by("kana", "id")
-            .values_list("id", "object_id", "date", "facets", "title_terms")
-        )
+            .values_list("id", "object_id", "date", "facets", "title_terms", "body_terms",
+                         "label_terms")
+        )  # fmt: skip
         self.n = n = len(rows)
         # Does this type hold most of the index (the directory at scale)? See _text_match.
         self.most_entries = n > 1_000 and 2 * n > SearchEntry.objects.count()
@@ -88,6 +111,24 @@ class TypeIndex:
         self.postings = {t: np.asarray(p, dtype=np.int32) for t, p in postings.items()}
         # Words of the titles (and their readings): "is this word in the name?" from memory.
         self.title_postings = {t: np.asarray(p, dtype=np.int32) for t, p in titles.items()}
+        # Every word of every entry (title, text, labels) as the full-text index splits them:
+        # a keyword's first use reads its entries from here instead of the full-text index
+        # (介護 at 100,000 organisations: 0.3 ms instead of 44 ms on SQLite, 190 ms on
+        # PostgreSQL). CSR: the entries of word w are word_pos[word_ptr[w]:word_ptr[w + 1]].
+        self.words: dict[str, int] = {}
+        flat: list[int] = []
+        sizes = np.zeros(n, dtype=np.int64)
+        for pos, row in enumerate(rows):
+            found = {
+                self.words.setdefault(w, len(self.words)) for w in fts_words(row[4], row[5], row[6])
+            }
+            flat.extend(found)
+            sizes[pos] = len(found)
+        word_ids = np.asarray(flat, dtype=np.int32)
+        owners = np.repeat(np.arange(n, dtype=np.int32), sizes)
+        order = np.argsort(word_ids, kind="stable")
+        self.word_pos = owners[order]
+        self.word_ptr = np.searchsorted(word_ids[order], np.arange(len(self.words) + 1))
         self._keywords: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._groups: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._pairs: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
@@ -139,6 +180,19 @@ class TypeIndex:
             if mask is not None:
                 self._keywords.move_to_end(forms)
                 return mask
+        words = [f.lower() for f in forms]
+        if all(_one_token(w) for w in words):
+            # Each form is one token for the full-text index too: answered from memory.
+            mask = np.zeros(self.n, dtype=bool)
+            for w in words:
+                at = self.words.get(w)
+                if at is not None:
+                    mask[self.word_pos[self.word_ptr[at] : self.word_ptr[at + 1]]] = True
+            with self.lock:
+                self._keywords[forms] = mask
+                while len(self._keywords) > KEYWORD_CACHE:
+                    self._keywords.popitem(last=False)
+            return mask
         sql, params = _text_match(forms, None if self.most_entries else self.type_key)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
