@@ -34,7 +34,14 @@ def materials_of(videos) -> list[Material]:
 def search_videos(q: str) -> list:
     """Search hits among videos and their chapters: a word said in a talk finds the chapter
     where it is said (its link starts the player there)."""
+    from kyoso.search.engine import COUNT_CAP
+    from kyoso.search.memory import index_for
+
     query = Query(text=q, types=["videos.video", "videos.chapter"])
+    # Counted from the in-memory indexes: the full-text count would intersect a common word's
+    # entries (most of them organisations) with these two types on every request.
+    total = sum(int(index_for(t).keyword_mask(query).sum()) for t in query.types)
+    query._count = (min(total, COUNT_CAP), total > COUNT_CAP)
     return hits_for(ranked_ids(query, limit=200), query)
 
 
