@@ -4,7 +4,7 @@ one), and unread markers."""
 
 from django.db.models import Count, Q
 
-from kyoso.core.prepared import Prepared, instance
+from kyoso.core.prepared import Prepared, instance, prepared_for
 
 from .models import Board, Post, PostAttachment, Thread, ThreadRead
 
@@ -31,7 +31,6 @@ THREAD_LIST_COLUMNS = [
     "is_hidden",
     "is_demo",
 ]
-_pages: dict[tuple, Prepared] = {}
 
 
 def _visible(seen: str, board: int, user: int | None = None):
@@ -49,14 +48,14 @@ def board_threads(board: Board, *, sort: str, user=None, moderator: bool = False
     signed_in = user is not None and user.is_authenticated
     seen = "all" if moderator else "own" if signed_in else "public"
     args = (board.pk, user.pk) if seen == "own" else (board.pk,)
-    found = _prepared(
-        ("count", seen),
+    found = prepared_for(
+        ("board", "count", seen),
         lambda *a: _visible(seen, *a).values("board_id").annotate(n=Count("id")).values_list("n"),
     ).rows(*args)
 
     def fetch(limit: int, offset: int) -> list[dict]:
-        return _prepared(
-            ("page", seen, sort, offset, limit),
+        return prepared_for(
+            ("board", "page", seen, sort, offset, limit),
             lambda *a: (
                 _visible(seen, *a)
                 .order_by(*SORTS[sort])
@@ -67,15 +66,6 @@ def board_threads(board: Board, *, sort: str, user=None, moderator: bool = False
         ).dicts(*args)
 
     return (found[0][0] if found else 0), fetch
-
-
-def _prepared(key: tuple, build) -> Prepared:
-    query = _pages.get(key)
-    if query is None:
-        if len(_pages) > 2_000:
-            _pages.clear()
-        query = _pages[key] = Prepared(build)
-    return query
 
 
 def unread_numbers(user, thread_ids: list[int]) -> dict[int, int]:

@@ -84,3 +84,19 @@ def instance(model, names: list[str], values, using: str = DEFAULT_DB_ALIAS):
         names,
         [given.get(f.attname, DEFERRED) for f in model._meta.concrete_fields],
     )
+
+
+_kept: dict[tuple, Prepared] = {}
+KEPT = 2_000  # prepared queries kept by `prepared_for` (per process)
+
+
+def prepared_for(key: tuple, build: Callable) -> Prepared:
+    """The prepared query kept under `key` (module name first, then what varies: sort, page,
+    viewer kind…), made from `build` the first time: for queries whose shape varies with a few
+    choices, one Prepared per shape."""
+    query = _kept.get(key)
+    if query is None:
+        if len(_kept) >= KEPT:
+            _kept.clear()
+        query = _kept[key] = Prepared(build)
+    return query

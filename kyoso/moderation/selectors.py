@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from kyoso.core.prepared import Prepared
+from kyoso.core.prepared import Prepared, prepared_for
 from kyoso.platforms.models import PlatformRole
 
 from .models import PendingRevision, Status
@@ -80,18 +80,15 @@ def waiting(*, platform_ids: set[int] | None) -> list[Waiting]:
     return rows
 
 
-_queries: dict[tuple, Prepared] = {}
-
-
 def _prepared(key: str, one: bool, build) -> Prepared:
-    query = _queries.get((key, one))
-    if query is None:
-        if one:
-            query = Prepared(lambda platform: build(key, True).filter(platform_id=platform))
-        else:
-            query = Prepared(lambda: build(key, False))
-        _queries[(key, one)] = query
-    return query
+    """The waiting items of a type (or the revisions) for the whole country, or for one
+    platform (its id the query's one parameter)."""
+    if one:
+        return prepared_for(
+            ("moderation", key, True),
+            lambda platform: build(key, True).filter(platform_id=platform),
+        )
+    return prepared_for(("moderation", key, False), lambda: build(key, False))
 
 
 def _items_query(key: str, one: bool):
