@@ -276,7 +276,9 @@ class TypeIndex:
 
 
 _indexes: dict[str, TypeIndex] = {}
-_lock = threading.Lock()
+_lock = threading.Lock()  # guards _building and _build_locks
+# One per type: a type's build never waits for another's.
+_build_locks: dict[str, threading.Lock] = {}
 
 
 BACKGROUND_REBUILD = 20_000  # entries: from this size, a stale index is served while rebuilding
@@ -300,11 +302,34 @@ def index_for(type_key: str) -> TypeIndex:
             threading.Thread(target=_rebuild, args=(type_key, version), daemon=True).start()
         return index
     with _lock:
+        build_lock = _build_locks.setdefault(type_key, threading.Lock())
+    with build_lock:
         index = _indexes.get(type_key)
         if index is None or index.version != version:
             index = TypeIndex(type_key, version)
             _indexes[type_key] = index
     return index
+
+
+def warm() -> float:
+    """Build every type's index now, smallest first (a worker calls this in a thread when it
+    starts, so that its first requests do not wait for the builds: ~6 s for the directory at
+    100,000 organisations). Returns the seconds it took."""
+    from django.db.models import Count
+
+    from . import registry
+
+    started = time.perf_counter()
+    keys = {s.key for s in registry.all_types()}
+    sizes = dict(
+        SearchEntry.objects.filter(type__in=keys)
+        .values("type")
+        .annotate(n=Count("id"))
+        .values_list("type", "n")
+    )
+    for key in sorted(keys, key=lambda k: (sizes.get(k, 0), k)):
+        index_for(key)
+    return time.perf_counter() - started
 
 
 def _rebuild(type_key: str, version: int) -> None:

@@ -115,3 +115,41 @@ def test_words_answered_from_memory_match_the_full_text_index(tokyo):
                 ids = {row[0] for row in cursor.fetchall()}
             expected = np.isin(index.entry_ids, list(ids))
             assert (memory == expected).all(), (word, forms)
+
+
+def test_warming_builds_every_types_index(tokyo):
+    from kyoso.search import memory, registry
+
+    make_organisation(platform=tokyo)
+    memory._indexes.clear()
+    memory.warm()
+    keys = {s.key for s in registry.all_types()}
+    assert keys <= set(memory._indexes)
+    for key in keys:
+        assert memory._indexes[key].version == current_version(key)
+
+
+def test_one_types_build_never_waits_for_anothers(monkeypatch):
+    """While a worker builds the directory's index (seconds at scale), another type's list
+    builds at once. Builds are stubbed: the point is the locking, not the database."""
+    import threading
+
+    from kyoso.search import memory
+
+    class Built:
+        def __init__(self, type_key, version):
+            self.type_key, self.version, self.n = type_key, version, 1
+
+    monkeypatch.setattr(memory, "TypeIndex", Built)
+    monkeypatch.setattr(memory, "current_version", lambda key: 7)
+    monkeypatch.setattr(memory, "_indexes", {})
+    directory_lock = memory._build_locks.setdefault("directory.organisation", threading.Lock())
+    done = threading.Event()
+    with directory_lock:  # the directory's build in progress
+        thread = threading.Thread(
+            target=lambda: memory.index_for("measures.measure") and done.set()
+        )
+        thread.start()
+        thread.join(timeout=10)
+    assert done.is_set()
+    assert memory.index_for("directory.organisation").version == 7
