@@ -223,3 +223,96 @@ def fragment(parser, token):
     return FragmentNode(
         nodelist, bits[1].strip("\"'"), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+class ConstantTranslateNode(template.Node):
+    """{% translate "literal" %} with no filter, context or `as`: the translation depends only on
+    the active language, so each node keeps its output per language (and autoescape state)
+    instead of resolving, translating and escaping the literal on every render: a list page has
+    25-40 of them."""
+
+    child_nodelists = ()
+
+    def __init__(self, node):
+        self.node = node  # Django's TranslateNode: renders on a miss, and in its error messages
+        self.token = getattr(node, "token", None)
+        self.outputs: dict[tuple, str] = {}
+
+    def render(self, context):
+        key = (get_language(), context.autoescape)
+        output = self.outputs.get(key)
+        if output is None:
+            output = self.node.render(context)
+            if len(self.outputs) < 16:
+                self.outputs[key] = output
+        return output
+
+
+def _constant_translate(parser, token):
+    from django.templatetags.i18n import TranslateNode, do_translate
+
+    node = do_translate(parser, token)
+    if (
+        isinstance(node, TranslateNode)
+        and not node.noop
+        and node.asvar is None
+        and node.message_context is None
+        and not node.filter_expression.filters
+        and isinstance(node.filter_expression.var, template.Variable)
+        and node.filter_expression.var.literal is not None
+    ):
+        return ConstantTranslateNode(node)
+    return node
+
+
+# Registered under Django's names: this library is a builtin loaded after django's i18n, so
+# templates that do not `{% load i18n %}` themselves get the kept translations.
+register.tag("translate", _constant_translate)
+register.tag("trans", _constant_translate)
+
+
+class ConstantURLNode(template.Node):
+    """{% url 'name' %} with no arguments and no `as`: the URL depends only on the language
+    prefix, the URLconf, the script prefix and the current app, so each node keeps it per those
+    instead of reversing on every render (~30 µs each, 5-10 per page)."""
+
+    child_nodelists = ()
+
+    def __init__(self, node):
+        self.node = node  # Django's URLNode: renders on a miss
+        self.token = getattr(node, "token", None)
+        self.outputs: dict[tuple, str] = {}
+
+    def render(self, context):
+        from django.urls import get_script_prefix, get_urlconf
+
+        request = getattr(context, "request", None)
+        current_app = getattr(request, "current_app", None)
+        if current_app is None:
+            current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
+        key = (get_language(), get_urlconf(), get_script_prefix(), current_app, context.autoescape)
+        output = self.outputs.get(key)
+        if output is None:
+            output = self.node.render(context)
+            if len(self.outputs) < 64:
+                self.outputs[key] = output
+        return output
+
+
+@register.tag
+def url(parser, token):
+    from django.template.defaulttags import URLNode
+    from django.template.defaulttags import url as django_url
+
+    node = django_url(parser, token)
+    if (
+        isinstance(node, URLNode)
+        and not node.args
+        and not node.kwargs
+        and node.asvar is None
+        and not node.view_name.filters
+        and not node.view_name.is_var
+        and isinstance(node.view_name.var, str)
+    ):
+        return ConstantURLNode(node)
+    return node

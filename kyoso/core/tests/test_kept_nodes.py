@@ -1,0 +1,71 @@
+"""Constant {% translate %} and {% url %} nodes keep their output per language (and URLconf,
+script prefix, autoescape): the output must be what Django's own nodes give, in every language,
+and anything that is not constant must stay Django's node."""
+
+from django.template import engines
+from django.template.defaulttags import URLNode
+from django.templatetags.i18n import TranslateNode
+from django.urls import set_script_prefix
+from django.utils import translation
+
+from kyoso.core.templatetags.kyoso import ConstantTranslateNode, ConstantURLNode
+
+
+def compile(source: str):
+    return engines["django"].from_string(source)
+
+
+def test_constant_nodes_follow_the_active_language():
+    template = compile('{% translate "検索" %} {% url "measures:feed" %}')
+    kinds = [type(n) for n in template.template.nodelist if n.__class__.__name__ != "TextNode"]
+    assert kinds == [ConstantTranslateNode, ConstantURLNode]
+    for _ in range(2):  # the second round is answered from what the nodes kept
+        with translation.override("ja"):
+            assert template.render({}) == "検索 /measures/feed/"
+        with translation.override("en"):
+            assert template.render({}) == "Search /en/measures/feed/"
+
+
+def test_kept_outputs_are_what_djangos_nodes_give_with_and_without_autoescape():
+    from django.template import Context
+
+    source = '{% translate "a<b" %}|{% autoescape off %}{% translate "a<b" %}{% endautoescape %}'
+    template = compile(source).template
+    for autoescape in (True, False):
+        kept = template.render(Context({}, autoescape=autoescape))
+        template.render(Context({}, autoescape=autoescape))  # from what the nodes kept
+        again = template.render(Context({}, autoescape=autoescape))
+        django = "".join(
+            n.node.render(Context({}, autoescape=autoescape))
+            if isinstance(n, ConstantTranslateNode)
+            else n.render(Context({}, autoescape=autoescape))
+            for n in template.nodelist
+        )
+        assert kept == again == django
+
+
+def test_the_script_prefix_is_part_of_a_kept_url():
+    template = compile('{% url "measures:feed" %}')
+    with translation.override("ja"):
+        assert template.render({}) == "/measures/feed/"
+        set_script_prefix("/kyoso/")
+        try:
+            assert template.render({}) == "/kyoso/measures/feed/"
+        finally:
+            set_script_prefix("/")
+
+
+def test_nodes_that_are_not_constant_stay_djangos():
+    template = compile(
+        '{% translate name %}{% translate "x" as y %}{% translate "x"|upper %}'
+        '{% translate "May" context "month" %}{% translate "x" noop %}'
+        '{% url name %}{% url "measures:detail" 1 %}{% url "measures:feed" as feed %}'
+    )
+    nodes = template.template.nodelist
+    assert not any(isinstance(n, ConstantTranslateNode | ConstantURLNode) for n in nodes)
+    assert sum(isinstance(n, TranslateNode) for n in nodes) == 5
+    assert sum(isinstance(n, URLNode) for n in nodes) == 3
+    with translation.override("ja"):
+        out = template.render({"name": "measures:feed"})
+    assert out.startswith("measures:feed")
+    assert "X" in out and "/measures/feed//measures/1/" in out
