@@ -14,10 +14,13 @@ Only integer parameters (ids, numbers) can change; write `IN (…)` of varying l
 subquery on scalar parameters instead. Whatever the queryset fixes apart from its parameters
 (ordering, columns, joins) is fixed for the process."""
 
+import functools
 from collections.abc import Callable
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Model
+from django.db.models.base import ModelState
 
 # Parameters are replaced by 2147461000, 2147461001, … while compiling: unlikely values that
 # are still inside every integer column's range (the ORM drops lookups outside it).
@@ -75,7 +78,17 @@ class Prepared:
 
 def instance(model, names: list[str], values, using: str = DEFAULT_DB_ALIAS):
     """A model instance from some of its columns (attnames, in any order): the others are
-    deferred, as with .only()."""
+    deferred, as with .only(). What `Model.from_db` gives, without `Model.__init__`'s walk over
+    every field (a thread page builds 40-60 instances): the values go straight into the
+    instance's __dict__, as __init__'s setattr puts them there for plain fields. Models with
+    init signal receivers, or fields whose descriptors take over assignment, go through
+    `from_db`."""
+    if _plain(model):
+        obj = model.__new__(model)
+        obj.__dict__.update(zip(names, values, strict=True))
+        state = obj._state = ModelState()
+        state.adding, state.db = False, using
+        return obj
     from django.db.models import DEFERRED
 
     given = dict(zip(names, values, strict=True))
@@ -83,6 +96,22 @@ def instance(model, names: list[str], values, using: str = DEFAULT_DB_ALIAS):
         using,
         names,
         [given.get(f.attname, DEFERRED) for f in model._meta.concrete_fields],
+    )
+
+
+@functools.cache
+def _plain(model) -> bool:
+    from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+    from django.db.models.query_utils import DeferredAttribute
+    from django.db.models.signals import post_init, pre_init
+
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return False
+    if any("__init__" in klass.__dict__ for klass in model.__mro__[:-1] if klass is not Model):
+        return False
+    return all(
+        type(getattr(model, f.attname, None)) in (DeferredAttribute, ForeignKeyDeferredAttribute)
+        for f in model._meta.concrete_fields
     )
 
 

@@ -52,3 +52,32 @@ def test_instance_defers_the_columns_not_given():
     assert built.pk == user.pk and built.public_name == "名前"
     assert "email" in built.get_deferred_fields()
     assert built.email == "x@example.jp"  # read when asked, like .only()
+
+
+def test_instance_without_init_is_what_from_db_gives():
+    """The fast path (no Model.__init__) and from_db build the same instance; models whose
+    fields take over assignment (file fields) still go through from_db."""
+    from django.db.models import DEFERRED
+
+    from kyoso.accounts.models import User
+    from kyoso.board.models import PostAttachment
+    from kyoso.core.prepared import _plain
+
+    user = UserFactory(display_name="名前", email="x@example.jp")
+    names, values = ["id", "display_name"], [user.pk, "名前"]
+    built = instance(User, names, values)
+    given = dict(zip(names, values, strict=True))
+    reference = User.from_db(
+        "default", names, [given.get(f.attname, DEFERRED) for f in User._meta.concrete_fields]
+    )
+    assert _plain(User) and not _plain(PostAttachment)
+    assert {k: v for k, v in built.__dict__.items() if k != "_state"} == {
+        k: v for k, v in reference.__dict__.items() if k != "_state"
+    }
+    assert (built._state.adding, built._state.db) == (False, "default")
+    assert built.get_deferred_fields() == reference.get_deferred_fields()
+    assert built == reference and hash(built) == hash(reference)
+    built.display_name = "新しい名前"
+    built.save(update_fields=["display_name"])
+    user.refresh_from_db()
+    assert user.display_name == "新しい名前"
