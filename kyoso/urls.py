@@ -45,3 +45,11 @@ if settings.SERVE_LOGOS:
     from kyoso.directory.views import logo
 
     urlpatterns += [re_path(r"^media/(?P<name>logos/[\w.-]{1,120})$", logo, name="logo")]
+
+# The root resolver keeps what it resolved (kyoso.core.urlcache): same path, same answer.
+from django.urls import get_resolver  # noqa: E402
+
+from kyoso.core.urlcache import keep_resolutions  # noqa: E402
+
+if __name__ == settings.ROOT_URLCONF:
+    keep_resolutions(get_resolver())
