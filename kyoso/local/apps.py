@@ -18,6 +18,14 @@ class LocalConfig(AppConfig):
         from .search import issue_document
 
         search.register(LocalIssue, document=issue_document, label=_("地域課題"))
+        # The list shows each issue's answer count, kept with the list's facts per version
+        # (kyoso.local.selectors): an answer made or removed (cascades included) renews them.
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Answer
+
+        post_save.connect(_answer_saved, sender=Answer, dispatch_uid="local-answers-saved")
+        post_delete.connect(_answers_changed, sender=Answer, dispatch_uid="local-answers-gone")
         prefill.register("issue", issue_prefill)
         prefill.register("meeting", meeting_prefill)
         blocks.register(
@@ -47,6 +55,21 @@ class LocalConfig(AppConfig):
                 order=50,
             )
         )
+
+
+def _answer_saved(sender, instance, created, **kwargs) -> None:
+    if created:  # a later save of an answer (its author set to NULL…) changes no count
+        _answers_changed()
+
+
+def _answers_changed(**kwargs) -> None:
+    from django.db import transaction
+
+    from kyoso.core.cache import page_version
+    from kyoso.search.engine import bump_version
+
+    bump_version(("local.localissue",))
+    transaction.on_commit(page_version().bump)  # anonymous pages show the counts too
 
 
 def _open():

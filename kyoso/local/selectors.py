@@ -1,6 +1,7 @@
 """The local issues list from memory: the facts every filter and count needs are held per process
 and renewed when the local issues' search version changes (every post, edit, state change and
-hiding re-indexes the issue); a page reads only its twenty issues and their answer counts."""
+hiding re-indexes the issue; an answer made or removed renews it too: kyoso.local.apps), with
+each issue's answer count; a page reads only the lines of its twenty issues it has not kept."""
 
 import datetime
 from collections import Counter
@@ -22,9 +23,10 @@ class Facts:
     fields: frozenset
     state: str
     created_at: datetime.datetime
+    answers: int = 0
 
 
-_facts: dict[str, object] = {"version": None, "rows": []}
+_facts: dict[str, object] = {"version": None, "rows": [], "answers": {}}
 
 
 def all_facts() -> list[Facts]:
@@ -39,8 +41,23 @@ def all_facts() -> list[Facts]:
         localissue__is_hidden=False
     ).values_list("localissue_id", "field__slug"):
         slugs.setdefault(issue_id, set()).add(slug)
+    answers = dict(
+        Answer.objects.filter(issue__is_hidden=False)
+        .values_list("issue_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     rows = [
-        Facts(pk, pref, muni, parent or "", frozenset(slugs.get(pk, ())), state, created)
+        Facts(
+            pk,
+            pref,
+            muni,
+            parent or "",
+            frozenset(slugs.get(pk, ())),
+            state,
+            created,
+            answers.get(pk, 0),
+        )
         for pk, pref, muni, parent, state, created in visible.values_list(
             "pk",
             "municipality__prefecture_id",
@@ -51,7 +68,7 @@ def all_facts() -> list[Facts]:
         )
     ]
     rows.sort(key=lambda r: (r.created_at, r.pk), reverse=True)
-    _facts.update(version=version, rows=rows)
+    _facts.update(version=version, rows=rows, answers=answers)
     return rows
 
 
@@ -87,10 +104,9 @@ class Results:
 
 
 def issues_page(ids: list[int]):
-    """The list lines of a page of issues (kept per version), with their answer counts."""
+    """The list lines of a page of issues (kept per version), with their answer counts (kept
+    with the facts: no query when every line is kept)."""
     from .rows import lines_for
 
-    answered = dict(
-        Answer.objects.filter(issue_id__in=ids).values_list("issue_id").annotate(n=Count("id"))
-    )
-    return lines_for(ids, answered)
+    all_facts()
+    return lines_for(ids, _facts["answers"])

@@ -313,3 +313,25 @@ def test_list_counts_equal_what_a_click_lists(client, national, django_capture_o
     listed = client.get("/local-issues/?pref=13&field=shopping&state=all").content.decode()
     assert ">2件<" in listed
     assert ">1件<" in client.get("/local-issues/?q=スーパー&pref=27").content.decode()
+
+
+def test_the_list_shows_answer_counts_renewed_by_each_answer_made_or_removed(client, national):
+    """Answer counts are kept with the list's facts: an answer made, and one removed with its
+    organisation (a cascade), each show on the next list request."""
+    from kyoso.local.actions import answer_create
+    from kyoso.search.engine import index_object
+
+    issue = make_issue(verified())
+    index_object(issue)
+    assert "協力の申し出 0件" in client.get("/local-issues/").content.decode()
+    org = make_organisation(platform=Platform.objects.get(prefecture_id="13"))
+    helper = UserFactory(email="helper@example.jp")
+    answer_create(actor=helper, issue=issue, organisation=org, body="移動販売車があります。")
+    assert "協力の申し出 1件" in client.get("/local-issues/").content.decode()
+    answer = Answer.objects.get(issue=issue)
+    answer.author = None
+    answer.save()  # a save that changes no count
+    assert "協力の申し出 1件" in client.get("/local-issues/").content.decode()
+    org.delete()
+    assert not Answer.objects.exists()
+    assert "協力の申し出 0件" in client.get("/local-issues/").content.decode()
