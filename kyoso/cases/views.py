@@ -16,7 +16,7 @@ from kyoso.core.blocks import CASE, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.charts import bar_chart
 from kyoso.core.downloads import file_download
-from kyoso.core.facets_html import checkboxes, municipality_options, select_options
+from kyoso.core.facets_html import checkboxes, labelled, municipality_options, select_options
 from kyoso.core.media import video_embed_url
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
@@ -63,26 +63,23 @@ def _list(request, platform):
         "page": page,
         "pref_options": select_options(
             [
-                (p.code, p.display_name(), facets["pref"].get(p.code, 0))
-                for p in reference.prefectures()
-                if pref_code is None or p.code == pref_code
+                (code, name, facets["pref"].get(code, 0))
+                for code, name in reference.prefecture_names()
+                if pref_code is None or code == pref_code
             ],
             filters.prefecture.code if filters.prefecture else "",
             empty_label=_("すべての都道府県"),
         ),
         "muni_options": municipality_options(filters, empty_label=_("市区町村を指定しない")),
         "field_options_html": select_options(
-            [
-                (f.slug, f.display_name(), facets["field"].get(f.slug, 0))
-                for f in reference.fields()
-            ],
+            [(slug, name, facets["field"].get(slug, 0)) for slug, name in reference.field_names()],
             filters.field_slugs[0] if filters.field_slugs else "",
             empty_label=_("すべての分野"),
         ),
         "actor_checks": checkboxes(
             "actor",
             "c-actor",
-            [(v, label, facets["actor"].get(v, 0)) for v, label in ActorRole.choices],
+            [(v, label, facets["actor"].get(v, 0)) for v, label in labelled(ActorRole)],
             filters.actors,
         ),
         "measure_options": select_options(
@@ -256,7 +253,7 @@ def _figures(pref_counts=None):
             _("主体の種類別の事例数"),
             _("その種類の主体が1つ以上関わった事例の数です。"),
             [_("主体の種類"), _("事例数")],
-            [(str(label), role_counts.get(value, 0)) for value, label in ActorRole.choices],
+            [(str(label), role_counts.get(value, 0)) for value, label in labelled(ActorRole)],
         ),
         "combinations": (
             _("主体の組み合わせ"),

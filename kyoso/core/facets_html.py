@@ -6,9 +6,27 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+_escaped = functools.lru_cache(maxsize=8192)(escape)  # labels repeat on every page
+
 
 def _count(label, count) -> str:
-    return f"{escape(str(label))}（{count:,}）" if count is not None else escape(str(label))
+    text = _escaped(str(label))
+    return f"{text}（{count:,}）" if count is not None else text
+
+
+_labels: dict[tuple, list[tuple[str, str]]] = {}
+
+
+def labelled(choices_class) -> list[tuple[str, str]]:
+    """(value, label) of a model's TextChoices class in the active language, kept per language:
+    `Kind.choices` builds its list and translates each label on every call."""
+    from django.utils.translation import get_language
+
+    key = (choices_class, get_language())
+    found = _labels.get(key)
+    if found is None:
+        found = _labels[key] = [(str(v), str(label)) for v, label in choices_class.choices]
+    return found
 
 
 def select_options(choices, selected: str, *, empty_label: str | None = None) -> SafeString:

@@ -14,7 +14,7 @@ from kyoso.core.blocks import ORGANISATION, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
-from kyoso.core.facets_html import checkboxes, municipality_options, select_options
+from kyoso.core.facets_html import checkboxes, labelled, municipality_options, select_options
 from kyoso.core.media import video_embed_url
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
@@ -70,29 +70,26 @@ def _list(request, platform):
         "kind_checks": checkboxes(
             "kind",
             "dir-kind",
-            [(v, label, facets["kind"].get(v, 0)) for v, label in Organisation.Kind.choices],
+            [(v, label, facets["kind"].get(v, 0)) for v, label in labelled(Organisation.Kind)],
             filters.kinds,
         ),
         "scale_checks": checkboxes(
             "scale",
             "dir-scale",
-            [(v, label, facets["scale"].get(v, 0)) for v, label in Organisation.Scale.choices],
+            [(v, label, facets["scale"].get(v, 0)) for v, label in labelled(Organisation.Scale)],
             filters.scales,
         ),
         "field_checks": checkboxes(
             "field",
             "dir-field",
-            [
-                (f.slug, f.display_name(), facets["field"].get(f.slug, 0))
-                for f in reference.fields()
-            ],
+            [(slug, name, facets["field"].get(slug, 0)) for slug, name in reference.field_names()],
             filters.field_slugs,
         ),
         "muni_options": municipality_options(filters, empty_label=_("指定しない（都道府県全体）")),
         "pref_options": select_options(
             [
-                (p.code, p.display_name(), facets["pref"].get(p.code, 0))
-                for p in reference.prefectures()
+                (code, name, facets["pref"].get(code, 0))
+                for code, name in reference.prefecture_names()
             ],
             filters.prefecture.code if filters.prefecture and not filters.municipality else "",
             empty_label=_("指定しない"),

@@ -22,6 +22,7 @@ from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import (
     checkboxes,
+    labelled,
     municipality_options,
     prefecture_options,
     select_options,
@@ -89,22 +90,19 @@ def _list(request, platform, *, past: bool = False):
         ),
         "muni_options": muni_options,
         "field_options_html": select_options(
-            [
-                (f.slug, f.display_name(), facets["field"].get(f.slug, 0))
-                for f in reference.fields()
-            ],
+            [(slug, name, facets["field"].get(slug, 0)) for slug, name in reference.field_names()],
             filters.field_slugs[0] if filters.field_slugs else "",
             empty_label=_("すべての分野"),
         ),
         "audience_options": select_options(
-            [(v, label, facets["audience"].get(v, 0)) for v, label in Event.Audience.choices],
+            [(v, label, facets["audience"].get(v, 0)) for v, label in labelled(Event.Audience)],
             filters.audience,
             empty_label=unset,
         ),
         "format_checks": checkboxes(
             "format",
             "e-format",
-            [(v, label, facets["format"].get(v, 0)) for v, label in Event.Format.choices],
+            [(v, label, facets["format"].get(v, 0)) for v, label in labelled(Event.Format)],
             filters.formats,
         ),
         "can_register": request.user.is_authenticated

@@ -15,7 +15,7 @@ from kyoso.accounts.verification import approved
 from kyoso.board.ratelimit import consume
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.downloads import file_download
-from kyoso.core.facets_html import municipality_options, select_options
+from kyoso.core.facets_html import labelled, municipality_options, select_options
 from kyoso.core.filters import parse_region_filters
 from kyoso.core.pagination import LazyWindow, paginate
 from kyoso.directory.access import listed_organisations_of
@@ -83,7 +83,7 @@ def _list(request, platform):
     )
     by_state, by_field = results.by_state, results.by_field
     state_options = [("all", _("すべて"), sum(by_state.values()))] + [
-        (v, label, by_state.get(v, 0)) for v, label in LocalIssue.State.choices
+        (v, label, by_state.get(v, 0)) for v, label in labelled(LocalIssue.State)
     ]
     crumbs = [(platform.short_name(), platform.get_absolute_url())] if platform else []
     context = {
@@ -92,13 +92,13 @@ def _list(request, platform):
         "state": state,
         "page": page,
         "pref_options": select_options(
-            [(p.code, p.display_name(), None) for p in reference.prefectures()],
+            [(code, name, None) for code, name in reference.prefecture_names()],
             filters.prefecture.code if filters.prefecture else "",
             empty_label=_("すべての都道府県"),
         ),
         "muni_options": municipality_options(filters, empty_label=_("市区町村を指定しない")),
         "field_options_html": select_options(
-            [(f.slug, f.display_name(), by_field.get(f.slug, 0)) for f in reference.fields()],
+            [(slug, name, by_field.get(slug, 0)) for slug, name in reference.field_names()],
             filters.field_slugs[0] if filters.field_slugs else "",
             empty_label=_("すべての分野"),
         ),
@@ -503,7 +503,7 @@ def coordinators(request):
             "page": page,
             "counts": counts,
             "pref_options": select_options(
-                [(p.code, p.display_name(), None) for p in reference.prefectures()],
+                [(code, name, None) for code, name in reference.prefecture_names()],
                 filters.prefecture.code if filters.prefecture else "",
                 empty_label=_("すべての都道府県"),
             ),

@@ -15,7 +15,7 @@ from kyoso.core.blocks import MEASURE, blocks_for
 from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.decorators import staff_required
 from kyoso.core.downloads import file_download
-from kyoso.core.facets_html import checkboxes, select_options
+from kyoso.core.facets_html import checkboxes, labelled, select_options
 from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.opendata import csv_response, json_response
 from kyoso.core.pagination import LazyWindow, paginate
@@ -64,22 +64,19 @@ def _list(request, platform):
         "filters": filters,
         "page": page,
         "audience_options": select_options(
-            [(v, label, facets["for"].get(v, 0)) for v, label in Measure.Audience.choices],
+            [(v, label, facets["for"].get(v, 0)) for v, label in labelled(Measure.Audience)],
             filters.audience,
             empty_label=unset,
         ),
         "field_options_html": select_options(
-            [
-                (f.slug, f.display_name(), facets["field"].get(f.slug, 0))
-                for f in reference.fields()
-            ],
+            [(slug, name, facets["field"].get(slug, 0)) for slug, name in reference.field_names()],
             filters.field_slugs[0] if filters.field_slugs else "",
             empty_label=_("すべての分野"),
         ),
         "kind_checks": checkboxes(
             "kind",
             "m-kind",
-            [(v, label, facets["kind"].get(v, 0)) for v, label in Measure.Kind.choices],
+            [(v, label, facets["kind"].get(v, 0)) for v, label in labelled(Measure.Kind)],
             filters.kinds,
         ),
         "agency_options": select_options(

@@ -50,6 +50,26 @@ def field_slugs() -> list[str]:
     return _get("field_slugs", lambda: [f.slug for f in fields()])
 
 
+def prefecture_names() -> list[tuple[str, str]]:
+    """(code, name in the active language) of the 47 prefectures: kept per language, for the
+    filters of every list (Model.display_name asks for the language once per prefecture)."""
+    from django.utils.translation import get_language
+
+    return _get(
+        f"prefecture_names:{get_language()}",
+        lambda: [(p.code, p.display_name()) for p in prefectures()],
+    )
+
+
+def field_names() -> list[tuple[str, str]]:
+    """(slug, name in the active language) of the 23 fields, kept per language."""
+    from django.utils.translation import get_language
+
+    return _get(
+        f"field_names:{get_language()}", lambda: [(f.slug, f.display_name()) for f in fields()]
+    )
+
+
 def fields_by_slug() -> dict:
     return _get("fields_by_slug", lambda: {f.slug: f for f in fields()})
 
