@@ -66,7 +66,7 @@ def pagination_html(request, page: Page):
     if page.has_previous():
         items.append(link(page.previous_page_number(), gettext("前へ"), extra=' rel="prev"'))
     for number in paginator.get_elided_page_range(page.number):
-        if number == paginator.ELLIPSIS:
+        if not isinstance(number, int):  # the ellipsis (a lazy string: == would translate it)
             items.append('<li><span class="site-pagination__ellipsis">…</span></li>')
         elif number == page.number:
             items.append(link(number, number, kind="solid-fill", extra=' aria-current="page"'))

@@ -179,10 +179,14 @@ def _fill_slots(html: str, context) -> str:
 
     parts = html.split(SLOT_START)
     out = [parts[0]]
+    values: dict[str, str] = {}  # the header has three "next" slots: one value each
     for part in parts[1:]:
         spec, _sep, rest = part.partition(SLOT_END)
-        name, _sep, arg = spec.partition(":")
-        out.append(str(escape(_slot_value(name, arg, context))))
+        value = values.get(spec)
+        if value is None:
+            name, _sep, arg = spec.partition(":")
+            value = values[spec] = str(escape(_slot_value(name, arg, context)))
+        out.append(value)
         out.append(rest)
     return "".join(out)
 
