@@ -77,7 +77,8 @@ def test_html_join_keeps_built_html_and_escapes_anything_else():
     from django.utils.safestring import mark_safe
 
     items = [mark_safe("<li>安全</li>"), "<script>"]
-    assert compile("{{ items|html_join }}").render({"items": items}) == "<li>安全</li>&lt;script&gt;"
+    out = compile("{{ items|html_join }}").render({"items": items})
+    assert out == "<li>安全</li>&lt;script&gt;"
     rows = [SimpleNamespace(row=mark_safe("<li>1</li>")), SimpleNamespace(row="<b>")]
     assert compile('{{ rows|html_join:"row" }}').render({"rows": rows}) == "<li>1</li>&lt;b&gt;"
     assert compile("{{ items|html_join }}").render({"items": []}) == ""
