@@ -142,6 +142,17 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    if "postgresql" in DATABASES["default"]["ENGINE"] and env_bool(
+        "DATABASE_PREPARED_STATEMENTS", True
+    ):
+        # Server-side binding, and a query seen five times on a connection is prepared: planning
+        # the same few queries again and again cost PostgreSQL more than running them (a thread
+        # page: ~2.4 ms of planning against ~0.4 ms of execution for its three queries). Set
+        # DATABASE_PREPARED_STATEMENTS=0 behind a transaction-mode pooler without prepared
+        # statement support (PgBouncer before 1.21).
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     DATABASES = {
         "default": {

@@ -28,3 +28,28 @@ def test_check_deploy_is_clean_in_production_mode(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _database_options(tmp_path, **extra) -> str:
+    env = {
+        **os.environ,
+        "KYOSO_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": "postgres://kyoso@db.example:5432/kyoso",
+        "SECRET_KEY": "settings-test-" + "k" * 40,
+        **extra,
+    }
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'kyoso.settings'; "
+        "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))"
+    )
+    return subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_postgresql_plans_repeated_queries_once_unless_told_not_to(tmp_path):
+    """Prepared statements (server-side binding) on PostgreSQL by default; off for poolers."""
+    on = _database_options(tmp_path)
+    assert "'server_side_binding': True" in on and "'prepare_threshold': 5" in on
+    off = _database_options(tmp_path, DATABASE_PREPARED_STATEMENTS="0")
+    assert "server_side_binding" not in off
