@@ -225,16 +225,18 @@ def _prefecture_values() -> tuple[dict[str, list[str]], tuple]:
 
 @dataclass
 class Row:
-    """What one line of the directory list shows (no model instances, no per-row queries)."""
+    """What one line of the directory list shows (no model instances, no per-row queries).
+    Kept rows serve every language: what has a name per language (kind, prefectures, fields)
+    is kept as its code and named when the line is built for a language (_row_parts)."""
 
     pk: int
     name: str
     name_kana: str
-    kind_label: str
+    kind: str
     area_kind: str
-    areas: list[str]
+    areas: list[tuple[str, str]]  # ("pref", code) or ("", a municipality's label)
     more_areas: bool
-    field_names: list[str]
+    field_slugs: list[str]  # "" for a field unknown to the reference data
     description: str
     is_demo: bool
     snippet: str = ""
@@ -267,15 +269,22 @@ def _row_parts(row: "Row") -> tuple[str, str]:
 
     from django.utils.translation import gettext
 
+    from kyoso.core.facets_html import labelled
+
+    prefs = reference.prefecture_name_map()
+    fields = reference.field_name_map()
+    kind = dict(labelled(Organisation.Kind)).get(row.kind, row.kind)
+    areas = [prefs.get(code, code) if what == "pref" else code for what, code in row.areas]
+    field_names = [fields.get(slug, "") for slug in row.field_slugs]
     area_label = {
         "nationwide": gettext("全国"),
         "prefectures": gettext("都道府県"),
     }.get(row.area_kind, gettext("市区町村"))
     tags = (
         f'<ul class="site-tags" aria-label="{escape(gettext("分野"))}">'
-        + "".join(f"<li>{escape(name)}</li>" for name in row.field_names)
+        + "".join(f"<li>{escape(name)}</li>" for name in field_names)
         + "</ul>"
-        if row.field_names
+        if field_names
         else ""
     )
     more = " " + gettext("ほか") if row.more_areas else ""
@@ -285,8 +294,8 @@ def _row_parts(row: "Row") -> tuple[str, str]:
         f'<li class="site-list__item site-org"><h3 class="site-org__name"><a href="'
         f'{escape(_detail_url(row.pk))}" lang="ja" data-yomi="{kana}">{escape(row.name)}</a></h3>'
         f'<p class="site-org__kana" lang="ja">{kana}</p>'
-        f'<p class="site-meta">{escape(row.kind_label)} ・ <span class="site-badge" '
-        f'data-type="area">{escape(area_label)}</span> {escape("、".join(row.areas))}'
+        f'<p class="site-meta">{escape(kind)} ・ <span class="site-badge" '
+        f'data-type="area">{escape(area_label)}</span> {escape("、".join(areas))}'
         f"{escape(more)}{demo}</p>{tags}"
         '<p class="site-snippet" lang="ja">'
     )
@@ -338,9 +347,8 @@ def _read_rows(ids: list[int]) -> list[Row]:
     more than running them)."""
     if not ids:
         return []
-    kinds = dict(Organisation.Kind.choices)
-    fields = {f.pk: f.display_name() for f in reference.fields()}
-    prefs = {p.code: p.display_name() for p in reference.prefectures()}
+    fields = {f.pk: f.slug for f in reference.fields()}
+    prefs = {code: ("pref", code) for code, _name in reference.prefecture_names()}
     munis = reference.municipality_labels()
     in_ids = ", ".join(["%s"] * len(ids))
     field_map: dict[int, list[str]] = {}
@@ -362,7 +370,12 @@ def _read_rows(ids: list[int]) -> list[Row]:
             )
             for org_id, value in cursor.fetchall():
                 # An unknown field shows nothing; an unknown area shows its code.
-                label = names.get(value, "" if relation == "fields" else value)
+                if relation == "fields":
+                    label = names.get(value, "")
+                elif relation == "area_prefectures":
+                    label = names.get(value, ("", value))
+                else:
+                    label = ("", names.get(value, value))
                 into.setdefault(org_id, []).append(label)
         sql = "SELECT id, name, name_kana, kind, area_kind, description, is_demo FROM "
         cursor.execute(f"{sql}{Organisation._meta.db_table} WHERE id IN ({in_ids})", ids)
@@ -383,11 +396,11 @@ def _read_rows(ids: list[int]) -> list[Row]:
                 pk=pk,
                 name=name,
                 name_kana=kana,
-                kind_label=str(kinds.get(kind, kind)),
+                kind=kind,
                 area_kind=area_kind,
                 areas=areas[:5],
                 more_areas=len(areas) > 5,
-                field_names=field_map.get(pk, []),
+                field_slugs=field_map.get(pk, []),
                 description=description,
                 is_demo=bool(is_demo),
                 body_forms=body_forms.get(pk),

@@ -70,6 +70,20 @@ def field_names() -> list[tuple[str, str]]:
     )
 
 
+def prefecture_name_map() -> dict[str, str]:
+    """{code: name in the active language}, kept per language."""
+    from django.utils.translation import get_language
+
+    return _get(f"prefecture_name_map:{get_language()}", lambda: dict(prefecture_names()))
+
+
+def field_name_map() -> dict[str, str]:
+    """{slug: name in the active language}, kept per language."""
+    from django.utils.translation import get_language
+
+    return _get(f"field_name_map:{get_language()}", lambda: dict(field_names()))
+
+
 def fields_by_slug() -> dict:
     return _get("fields_by_slug", lambda: {f.slug: f for f in fields()})
 

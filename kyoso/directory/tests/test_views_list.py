@@ -229,3 +229,27 @@ def test_municipalities_are_chosen_by_name_after_the_prefecture(client, db):
     # A municipality of another prefecture left over from an earlier choice gives way.
     html = client.get("/directory/", {"pref": "14", "muni": "131016"}).content.decode()
     assert '131016" selected' not in html and "神奈川県で活動" in html
+
+
+def test_kept_lines_name_kinds_fields_and_prefectures_in_the_readers_language(national, tokyo):
+    """A line kept after a Japanese page is read must still be named in English on the English
+    page (and in Japanese again after it): rows are kept once for every language."""
+    make_organisation(
+        name="東京買い物ネット",
+        kana="とうきょうかいものねっと",
+        kind="coop",
+        area="prefectures",
+        prefectures=("13",),
+        municipalities=(),
+        fields=("shopping",),
+    )
+    from django.test import Client
+
+    client = Client()
+    japanese = client.get("/directory/").content.decode()
+    assert "<li>買い物</li>" in japanese and '"area">都道府県</span> 東京都' in japanese
+    english = client.get("/en/directory/").content.decode()
+    assert "<li>Shopping</li>" in english and '"area">Prefecture</span> Tokyo' in english
+    assert "<li>買い物</li>" not in english
+    again = client.get("/directory/").content.decode()
+    assert "<li>買い物</li>" in again and "<li>Shopping</li>" not in again
