@@ -23,7 +23,6 @@ class Facts:
     fields: frozenset
     state: str
     created_at: datetime.datetime
-    answers: int = 0
 
 
 _facts: dict[str, object] = {"version": None, "rows": [], "answers": {}}
@@ -48,16 +47,7 @@ def all_facts() -> list[Facts]:
         .order_by()
     )
     rows = [
-        Facts(
-            pk,
-            pref,
-            muni,
-            parent or "",
-            frozenset(slugs.get(pk, ())),
-            state,
-            created,
-            answers.get(pk, 0),
-        )
+        Facts(pk, pref, muni, parent or "", frozenset(slugs.get(pk, ())), state, created)
         for pk, pref, muni, parent, state, created in visible.values_list(
             "pk",
             "municipality__prefecture_id",
