@@ -25,17 +25,22 @@ def page_version() -> Version:
 SHARED_APPS = {"platforms", "regions"}
 
 
+def content_changed(types) -> None:
+    """What pages show of these search types changed (call inside the writing transaction):
+    the anonymous page cache starts again once the transaction commits, and the per-process
+    lists built from content (kyoso.search.memory, the measures, cases and events facts, kept
+    list lines) are rebuilt by whoever next reads a newer version — of these types only, so a
+    board post leaves the directory's in-memory index alone."""
+    from kyoso.search.engine import bump_version
+
+    transaction.on_commit(page_version().bump)
+    bump_version(types)
+
+
 def _changed(sender, **kwargs) -> None:
     meta = sender._meta
     if meta.app_label in CONTENT_APPS and meta.model_name not in ("indexstate", "typeversion"):
-        transaction.on_commit(page_version().bump)
-        # In the same transaction: the per-process lists built from content (kyoso.search.memory,
-        # the measures, cases and events facts, kept list lines) are rebuilt by whoever next reads
-        # a newer version — of the changed type only, so a board post leaves the directory's
-        # in-memory index alone.
-        from kyoso.search.engine import bump_version
-
-        bump_version(_types_changed(sender, kwargs.get("instance")))
+        content_changed(_types_changed(sender, kwargs.get("instance")))
 
 
 def _types_changed(sender, instance) -> set[str]:

@@ -63,13 +63,9 @@ def _answer_saved(sender, instance, created, **kwargs) -> None:
 
 
 def _answers_changed(**kwargs) -> None:
-    from django.db import transaction
+    from kyoso.core.cache import content_changed
 
-    from kyoso.core.cache import page_version
-    from kyoso.search.engine import bump_version
-
-    bump_version(("local.localissue",))
-    transaction.on_commit(page_version().bump)  # anonymous pages show the counts too
+    content_changed(("local.localissue",))  # anonymous pages show the counts too
 
 
 def _open():
