@@ -181,29 +181,24 @@ class TypeIndex:
                 self._keywords.move_to_end(forms)
                 return mask
         words = [f.lower() for f in forms]
+        mask = np.zeros(self.n, dtype=bool)
         if all(_one_token(w) for w in words):
             # Each form is one token for the full-text index too: answered from memory.
-            mask = np.zeros(self.n, dtype=bool)
             for w in words:
                 at = self.words.get(w)
                 if at is not None:
                     mask[self.word_pos[self.word_ptr[at] : self.word_ptr[at + 1]]] = True
-            with self.lock:
-                self._keywords[forms] = mask
-                while len(self._keywords) > KEYWORD_CACHE:
-                    self._keywords.popitem(last=False)
-            return mask
-        sql, params = _text_match(forms, None if self.most_entries else self.type_key)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
-        mask = np.zeros(self.n, dtype=bool)
-        if len(ids) and self.n:
-            at = np.searchsorted(self.sorted_ids, ids)
-            inside = at < self.n
-            at, ids = at[inside], ids[inside]
-            hit = self.sorted_ids[at] == ids
-            mask[self.sorted_pos[at[hit]]] = True
+        else:
+            sql, params = _text_match(forms, None if self.most_entries else self.type_key)
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                ids = np.fromiter((row[0] for row in cursor.fetchall()), dtype=np.int64)
+            if len(ids) and self.n:
+                at = np.searchsorted(self.sorted_ids, ids)
+                inside = at < self.n
+                at, ids = at[inside], ids[inside]
+                hit = self.sorted_ids[at] == ids
+                mask[self.sorted_pos[at[hit]]] = True
         with self.lock:
             self._keywords[forms] = mask
             while len(self._keywords) > KEYWORD_CACHE:
