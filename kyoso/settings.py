@@ -333,6 +333,8 @@ WHITENOISE_MAX_AGE = 3600
 SERVE_LOGOS = env_bool("SERVE_LOGOS", True)
 # Whole pages for anonymous visitors, answered before Django runs (kyoso.core.pagecache).
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# Each server worker builds its in-memory lists in a thread when it starts (kyoso.wsgi).
+WARM_INDEXES = env_bool("KYOSO_WARM_INDEXES", True)
 
 # --- Security ---------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

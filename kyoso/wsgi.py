@@ -40,7 +40,7 @@ def _warm_search_indexes() -> None:
         connection.close()  # the thread's own connection
 
 
-if os.environ.get("KYOSO_WARM_INDEXES", "1") != "0":
+if settings.WARM_INDEXES:
     import threading
 
     threading.Thread(target=_warm_search_indexes, name="warm-indexes", daemon=True).start()
