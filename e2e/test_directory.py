@@ -5,6 +5,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, login, logout, open_staff_page
 
@@ -60,7 +61,10 @@ def test_apply_approve_and_find_by_municipality(page):
     assert_accessible(page)
     page.get_by_role("link", name="リンクを追加する").click()
     page.get_by_role("button", name="保存する").click()
-    assert page.title().startswith("エラー：")
+    # The title is read once the new page has loaded: right after the click it may still be
+    # the old one, or empty while the answer is parsed.
+    expect(page).to_have_title(re.compile("^エラー："))
+    page.wait_for_load_state()
     assert_accessible(page)
     logout(page)
 

@@ -6,6 +6,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible
 
@@ -87,7 +88,10 @@ def test_sign_up_verify_by_mail_then_log_in(page, server):
     page.get_by_label(PASSWORD_AGAIN).fill("short")
     page.get_by_role("button", name="ユーザー登録").click()
     # Errors: summary focused, title prefixed, input kept.
-    assert page.title().startswith("エラー：")
+    # The title is read once the new page has loaded: right after the click it may still be
+    # the old one, or empty while the answer is parsed.
+    expect(page).to_have_title(re.compile("^エラー："))
+    page.wait_for_load_state()
     assert page.get_by_label("メールアドレス").input_value() == address
     assert page.evaluate("() => document.activeElement.id") == "error-summary"
     assert_accessible(page)
