@@ -123,7 +123,9 @@ def nojs_page(browser, server):
 
 def assert_accessible(page) -> None:
     """axe-core over the current page: zero WCAG 2.2 A/AA violations. Evaluated through the
-    DevTools protocol, so the page's CSP (no inline scripts) stays on."""
+    DevTools protocol, so the page's CSP (no inline scripts) stays on. It waits for the page to
+    load first: right after a click the new document may still be parsing."""
+    page.wait_for_load_state()
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE + "\n;undefined")
     result = page.evaluate(
