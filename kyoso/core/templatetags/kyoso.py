@@ -4,6 +4,7 @@ import datetime
 import functools
 
 from django import template
+from django.template.loader_tags import ExtendsNode
 from django.urls import translate_url
 from django.utils.translation import get_language
 
@@ -285,6 +286,47 @@ def _constant_translate(parser, token):
 # templates that do not `{% load i18n %}` themselves get the kept translations.
 register.tag("translate", _constant_translate)
 register.tag("trans", _constant_translate)
+
+
+class KeptBlocksExtendsNode(ExtendsNode):
+    """Django's {% extends %}, except that the root template's blocks are gathered once per
+    compiled parent instead of walking its whole node tree on every render (every page extends
+    base.html). A parent that is compiled again (no cached loader) starts without them."""
+
+    def render(self, context):
+        from django.template.base import TextNode
+        from django.template.loader_tags import BLOCK_CONTEXT_KEY, BlockContext, BlockNode
+
+        compiled_parent = self.get_parent(context)
+        render_context = context.render_context
+        block_context = render_context.get(BLOCK_CONTEXT_KEY)
+        if block_context is None:
+            block_context = render_context[BLOCK_CONTEXT_KEY] = BlockContext()
+        block_context.add_blocks(self.blocks)
+        root_blocks = compiled_parent.__dict__.get("_kyoso_root_blocks")
+        if root_blocks is None:
+            root_blocks = {}
+            for node in compiled_parent.nodelist:  # as Django: the first non-text node decides
+                if not isinstance(node, TextNode):
+                    if not isinstance(node, ExtendsNode):
+                        root_blocks = {
+                            n.name: n for n in compiled_parent.nodelist.get_nodes_by_type(BlockNode)
+                        }
+                    break
+            compiled_parent._kyoso_root_blocks = root_blocks
+        if root_blocks:
+            block_context.add_blocks(root_blocks)
+        with render_context.push_state(compiled_parent, isolated_context=False):
+            return compiled_parent._render(context)
+
+
+@register.tag("extends")
+def _kept_extends(parser, token):
+    from django.template.loader_tags import do_extends
+
+    node = do_extends(parser, token)
+    node.__class__ = KeptBlocksExtendsNode
+    return node
 
 
 class ConstantURLNode(KeptOutputNode):
