@@ -101,6 +101,8 @@ def _list(request, platform):
         "can_register": request.user.is_authenticated
         and registrable_platforms(request.user).exists(),
         "breadcrumbs": crumbs,
+        # The filters as a query string for the feed and export links (built once, not per link).
+        "query": request.GET.urlencode(),
     }
     template = (
         "measures/partials/_results.html"
