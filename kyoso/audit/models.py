@@ -71,7 +71,7 @@ class AuditEntry(models.Model):
     )
     # Kept as text too, so the record stays readable after the account is deleted.
     actor_email = models.CharField(_("実行者のメールアドレス"), max_length=254, blank=True)
-    action = models.CharField(_("操作"), max_length=40, db_index=True)
+    action = models.CharField(_("操作"), max_length=40)  # indexed with the id below
     platform = models.ForeignKey(
         "platforms.Platform",
         verbose_name=_("プラットフォーム"),
@@ -87,7 +87,15 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["platform", "-created_at"])]
+        indexes = [
+            models.Index(fields=["platform", "-created_at"]),
+            # The log page filters by action or platform and pages newest first by id. With these
+            # the read is one index range whatever the plan: a prepared statement's generic plan
+            # (PostgreSQL) otherwise walked the whole log backwards by id looking for a rare
+            # action (~200 ms at 1,000,000 entries).
+            models.Index(fields=["action", "-id"], name="audit_action_id"),
+            models.Index(fields=["platform", "-id"], name="audit_platform_id"),
+        ]
         verbose_name = _("監査ログ")
         verbose_name_plural = _("監査ログ")
 

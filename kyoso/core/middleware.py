@@ -69,3 +69,43 @@ class AdminMFAMiddleware:
                 )
                 return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+CUSTOM_PLANS, GENERIC_PLANS = "force_custom_plan", "auto"
+
+
+class GenericPlansMiddleware:
+    """PostgreSQL with prepared statements (settings.GENERIC_PLANS_FOR_ANONYMOUS): connections
+    start planning every run for its parameters (force_custom_plan); an anonymous request lets
+    PostgreSQL reuse a prepared statement's generic plan (auto), which saves the planning that
+    cost a list or thread page more than running its queries. Anonymous pages read rows by key
+    (the in-memory lists, kyoso.core.prepared), so one plan fits every value; signed-in and staff
+    pages filter on skewed columns (a user's notifications, the audit log by action), where a
+    generic plan can scan a whole table. The mode is set only when the connection's differs:
+    at most one statement when a worker goes from one kind of request to the other."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+        from django.core.exceptions import MiddlewareNotUsed
+
+        if not getattr(settings, "GENERIC_PLANS_FOR_ANONYMOUS", False):
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.db import connection
+
+        user = getattr(request, "user", None)
+        wanted = CUSTOM_PLANS if user is not None and user.is_authenticated else GENERIC_PLANS
+        connection.ensure_connection()
+        raw = connection.connection  # a new connection starts with CUSTOM_PLANS (settings)
+        if connection.in_atomic_block:
+            # A SET inside a transaction is undone by its rollback (tests run in one): set the
+            # mode for this request and keep no note of it.
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET plan_cache_mode = {wanted}")  # one of two constants
+        elif getattr(raw, "kyoso_plan_mode", CUSTOM_PLANS) != wanted:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET plan_cache_mode = {wanted}")
+            raw.kyoso_plan_mode = wanted
+        return self.get_response(request)

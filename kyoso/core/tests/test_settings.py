@@ -51,5 +51,7 @@ def test_postgresql_plans_repeated_queries_once_unless_told_not_to(tmp_path):
     """Prepared statements (server-side binding) on PostgreSQL by default; off for poolers."""
     on = _database_options(tmp_path)
     assert "'server_side_binding': True" in on and "'prepare_threshold': 5" in on
+    # Connections plan each run for its values; only anonymous requests switch to generic plans.
+    assert "'options': '-c plan_cache_mode=force_custom_plan'" in on
     off = _database_options(tmp_path, DATABASE_PREPARED_STATEMENTS="0")
-    assert "server_side_binding" not in off
+    assert "server_side_binding" not in off and "plan_cache_mode" not in off
