@@ -342,54 +342,56 @@ def list_rows(ids: list[int]) -> list[Row]:
 
 
 def _read_rows(ids: list[int]) -> list[Row]:
-    """Four plain reads by primary key (no ORM query building: at 100,000 organisations almost
-    every line of a varied page is missing from the kept rows, and building four querysets cost
-    more than running them)."""
+    """Two plain reads by primary key (no ORM query building: at 100,000 organisations almost
+    every line of a varied page is missing from the kept rows, and building querysets cost more
+    than running them): the organisations with the analysed words of their descriptions, and
+    their fields and areas in one UNION (each read is a round trip to PostgreSQL)."""
     if not ids:
         return []
-    fields = {f.pk: f.slug for f in reference.fields()}
-    prefs = {code: ("pref", code) for code, _name in reference.prefecture_names()}
+    fields = {str(f.pk): f.slug for f in reference.fields()}
+    prefs = {code for code, _name in reference.prefecture_names()}
     munis = reference.municipality_labels()
     in_ids = ", ".join(["%s"] * len(ids))
     field_map: dict[int, list[str]] = {}
-    area_map: dict[int, list[str]] = {}
-    # (relation, its column, order, the names it shows, where they go): areas list the
-    # prefectures first, then the municipalities, each in the order they were chosen.
-    related = [
-        ("fields", "field_id", "field_id", fields, field_map),
-        ("area_prefectures", "prefecture_id", "id", prefs, area_map),
-        ("area_municipalities", "municipality_id", "id", munis, area_map),
-    ]
+    area_map: dict[int, list[tuple[str, str]]] = {}
+
+    def through(relation: str) -> str:
+        return Organisation._meta.get_field(relation).remote_field.through._meta.db_table
+
+    # (relation, order within it, value as text): areas list the prefectures first, then the
+    # municipalities, each in the order they were chosen (the through row's id).
+    related = " UNION ALL ".join(
+        f"SELECT organisation_id, {tag}, {order}, CAST({column} AS TEXT) "  # noqa: S608 - models
+        f"FROM {through(rel)} WHERE organisation_id IN ({in_ids})"
+        for tag, rel, column, order in (
+            (0, "fields", "field_id", "field_id"),
+            (1, "area_prefectures", "prefecture_id", "id"),
+            (2, "area_municipalities", "municipality_id", "id"),
+        )
+    )
     with connection.cursor() as cursor:
-        for relation, column, order, names, into in related:
-            table = Organisation._meta.get_field(relation).remote_field.through._meta.db_table
-            cursor.execute(
-                f"SELECT organisation_id, {column} FROM {table} "  # noqa: S608 - names from the models
-                f"WHERE organisation_id IN ({in_ids}) ORDER BY {order}",
-                ids,
-            )
-            for org_id, value in cursor.fetchall():
-                # An unknown field shows nothing; an unknown area shows its code.
-                if relation == "fields":
-                    label = names.get(value, "")
-                elif relation == "area_prefectures":
-                    label = names.get(value, ("", value))
-                else:
-                    label = ("", names.get(value, value))
-                into.setdefault(org_id, []).append(label)
-        sql = "SELECT id, name, name_kana, kind, area_kind, description, is_demo FROM "
-        cursor.execute(f"{sql}{Organisation._meta.db_table} WHERE id IN ({in_ids})", ids)
-        found = cursor.fetchall()
+        cursor.execute(related, ids * 3)
+        for org_id, tag, _order, value in sorted(cursor.fetchall(), key=lambda r: r[:3]):
+            # An unknown field shows nothing; an unknown area shows its code.
+            if tag == 0:
+                field_map.setdefault(org_id, []).append(fields.get(value, ""))
+            elif tag == 1:
+                area_map.setdefault(org_id, []).append(("pref" if value in prefs else "", value))
+            else:
+                area_map.setdefault(org_id, []).append(("", munis.get(value, value)))
         # The analysed words of each description (what the index holds): a line whose
         # description has none of the query's words needs no analysis to find none.
         cursor.execute(
-            f"SELECT object_id, body_terms FROM {SearchEntry._meta.db_table} "  # noqa: S608
-            f"WHERE type = %s AND object_id IN ({in_ids})",
-            [TYPE, *(str(i) for i in ids)],
+            "SELECT o.id, o.name, o.name_kana, o.kind, o.area_kind, o.description, o.is_demo, "  # noqa: S608
+            f"s.body_terms FROM {Organisation._meta.db_table} o "
+            f"LEFT JOIN {SearchEntry._meta.db_table} s "
+            "ON s.type = %s AND s.object_id = CAST(o.id AS TEXT) "
+            f"WHERE o.id IN ({in_ids})",
+            [TYPE, *ids],
         )
-        body_forms = {int(oid): frozenset(terms.split()) for oid, terms in cursor.fetchall()}
+        found = cursor.fetchall()
     rows = []
-    for pk, name, kana, kind, area_kind, description, is_demo in found:
+    for pk, name, kana, kind, area_kind, description, is_demo, terms in found:
         areas = area_map.get(pk, [])
         rows.append(
             Row(
@@ -403,7 +405,7 @@ def _read_rows(ids: list[int]) -> list[Row]:
                 field_slugs=field_map.get(pk, []),
                 description=description,
                 is_demo=bool(is_demo),
-                body_forms=body_forms.get(pk),
+                body_forms=None if terms is None else frozenset(terms.split()),
             )
         )
     return rows
