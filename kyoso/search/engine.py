@@ -465,18 +465,19 @@ def hits_for(ids: list[tuple[str, str]], query: Query) -> list[Hit]:
     keys = {key: (key, version, tuple(words)) for key in ids}
     missing = [key for key in ids if keys[key] not in _hits]
     if missing:
-        for e in SearchEntry.objects.filter(
+        # Only what a line shows: the analysed columns and the tsvector are most of a row.
+        for type_key, object_id, title, url, date, body in SearchEntry.objects.filter(
             type__in={t for t, _ in missing}, object_id__in=[o for _, o in missing]
-        ):
-            key = (e.type, e.object_id)
+        ).values_list("type", "object_id", "title", "url", "date", "body"):
+            key = (type_key, object_id)
             if key in keys:
                 _hits[keys[key]] = Hit(
-                    type=e.type,
-                    object_id=e.object_id,
-                    title=e.title,
-                    url=e.url,
-                    date=e.date,
-                    snippet=snippet(e.body, words),
+                    type=type_key,
+                    object_id=object_id,
+                    title=title,
+                    url=url,
+                    date=date,
+                    snippet=snippet(body, words),
                 )
         while len(_hits) > HIT_CACHE:
             _hits.popitem(last=False)
