@@ -224,7 +224,10 @@ def thread_new(request, board: str):
 
 
 def _thread_context(request, board, thread, *, reply_form=None):
-    moderator = access.is_moderator(request.user, board)
+    # request.user is a lazy object: each attribute read goes through its proxy (twenty posts).
+    user = request.user
+    user_id, signed_in = user.pk, user.is_authenticated
+    moderator = access.is_moderator(user, board)
     page = paginate(
         request,
         LazyWindow(
@@ -236,19 +239,19 @@ def _thread_context(request, board, thread, *, reply_form=None):
     posts = list(page.object_list)
     now = timezone.now()
     for post in posts:
-        post.mine = post.author_id == request.user.pk
+        post.mine = post.author_id == user_id
         post.show_text = post.is_visible or ((post.mine or moderator) and not post.is_deleted)
         post.html = render_markdown(post.body) if post.show_text else ""
         post.editable = post.mine and actions.can_still_edit(post, now)
     read_to = None
-    if request.user.is_authenticated:
+    if signed_in:
         from .models import ThreadRead
 
-        row = ThreadRead.objects.filter(thread=thread, user=request.user).first()
+        row = ThreadRead.objects.filter(thread=thread, user=user).first()
         read_to = row.last_number if row else 0
         if posts:
-            actions.mark_read(user=request.user, thread=thread, number=posts[-1].number)
-    can_post = access.can_post(request.user, board) and not thread.is_locked
+            actions.mark_read(user=user, thread=thread, number=posts[-1].number)
+    can_post = access.can_post(user, board) and not thread.is_locked
     csrf_input = ""
     if moderator:
         from django.middleware.csrf import get_token
@@ -260,7 +263,7 @@ def _thread_context(request, board, thread, *, reply_form=None):
         post.unread = read_to is not None and post.number > read_to
         post.row = post_html(
             post,
-            signed_in=request.user.is_authenticated,
+            signed_in=signed_in,
             can_post=can_post,
             moderator=moderator,
             csrf_input=str(csrf_input),
@@ -274,10 +277,10 @@ def _thread_context(request, board, thread, *, reply_form=None):
                 initial["body"] = quote(source.author.public_name, source.body)
         reply_form = ReplyForm(initial=initial)
     same_said = False
-    if request.user.is_authenticated:
+    if signed_in:
         from .models import SameProblem
 
-        same_said = SameProblem.objects.filter(thread=thread, user=request.user).exists()
+        same_said = SameProblem.objects.filter(thread=thread, user=user).exists()
     return {
         "board": board,
         "thread": thread,
@@ -288,7 +291,7 @@ def _thread_context(request, board, thread, *, reply_form=None):
         "reply_form": reply_form,
         "same_said": same_said,
         "thread_fields": selectors.thread_fields(thread),
-        "following": is_following(request.user, "thread", thread.pk),
+        "following": is_following(user, "thread", thread.pk),
         "other_boards": Board.objects.exclude(pk=board.pk) if moderator else [],
         "breadcrumbs": [
             (TITLE, reverse("board:index")),
