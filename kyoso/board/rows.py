@@ -6,7 +6,7 @@ from html import escape
 
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, ngettext
@@ -106,7 +106,7 @@ def _body(post) -> str:
             ),
         }.get(post.held_reason, _("はじめての投稿のため、管理者の確認を待っています。"))
         out.append(_banner("info-1", reason))
-    out.append(format_html('<div class="site-post__body" lang="ja">{}</div>', post.html))
+    out.append(f'<div class="site-post__body" lang="ja">{conditional_escape(post.html)}</div>')
     attachments = getattr(post, "attachment_list", None)
     out.extend(
         _attachment(a) for a in (post.attachments.all() if attachments is None else attachments)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import nh3
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a"}
 
@@ -22,19 +22,21 @@ def _markdown():
 
 
 @functools.lru_cache(maxsize=4096)
-def _render(text: str) -> str:
+def _render(text: str) -> SafeString:
     html = _markdown().render(text)
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
-        link_rel="nofollow ugc noopener",
+    return SafeString(  # sanitised by nh3 just here; kept marked safe (no mark_safe per post)
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes={"a": {"href"}},
+            url_schemes={"http", "https", "mailto"},
+            link_rel="nofollow ugc noopener",
+        )
     )
 
 
 def render_markdown(text: str) -> SafeString:
-    return mark_safe(_render(text or ""))  # noqa: S308 - sanitised by nh3 just above
+    return _render(text or "")
 
 
 def quote(author: str, body: str) -> str:
