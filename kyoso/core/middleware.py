@@ -99,13 +99,13 @@ class GenericPlansMiddleware:
         wanted = CUSTOM_PLANS if user is not None and user.is_authenticated else GENERIC_PLANS
         connection.ensure_connection()
         raw = connection.connection  # a new connection starts with CUSTOM_PLANS (settings)
+        # On psycopg's own connection: a setting, not one of the page's queries (query counts
+        # and debug logs stay the page's). One of two constants, never user input.
         if connection.in_atomic_block:
             # A SET inside a transaction is undone by its rollback (tests run in one): set the
             # mode for this request and keep no note of it.
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET plan_cache_mode = {wanted}")  # one of two constants
+            raw.execute(f"SET plan_cache_mode = {wanted}")
         elif getattr(raw, "kyoso_plan_mode", CUSTOM_PLANS) != wanted:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET plan_cache_mode = {wanted}")
+            raw.execute(f"SET plan_cache_mode = {wanted}")
             raw.kyoso_plan_mode = wanted
         return self.get_response(request)
