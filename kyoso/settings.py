@@ -141,7 +141,7 @@ FORM_RENDERER = "kyoso.core.forms.KyosoFormRenderer"
 # --- Database: SQLite (WAL) by default, PostgreSQL when DATABASE_URL is set -------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
-GENERIC_PLANS_FOR_ANONYMOUS = False
+GENERIC_PLANS = False
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
     if "postgresql" in DATABASES["default"]["ENGINE"] and env_bool(
@@ -155,15 +155,15 @@ if DATABASE_URL:
         # A prepared statement may be run with a generic plan, made without the parameters'
         # values: for a query that filters on a skewed column and orders by another (the audit
         # log by action, newest first) that plan can read a whole table. So connections plan
-        # each run for its values (force_custom_plan), and only anonymous pages, whose queries
-        # read by key (kyoso.core.middleware.GenericPlansMiddleware), keep generic plans.
+        # each run for its values (force_custom_plan); pages switch to generic plans, except
+        # staff pages (kyoso.core.middleware.GenericPlansMiddleware, use_plans).
         options = DATABASES["default"].setdefault("OPTIONS", {})
         options.update(
             server_side_binding=True,
             prepare_threshold=5,
             options=f"{options.get('options', '')} -c plan_cache_mode=force_custom_plan".strip(),
         )
-        GENERIC_PLANS_FOR_ANONYMOUS = True
+        GENERIC_PLANS = True
 else:
     DATABASES = {
         "default": {

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from kyoso.core.middleware import CUSTOM_PLANS, use_plans
 from kyoso.platforms.access import has_mfa, has_staff_role
 
 AFTER_MFA = "kyoso_after_mfa"
@@ -43,6 +44,8 @@ def staff_required(view):
             )
             return redirect("mfa_activate_totp")
         request.session.pop(AFTER_MFA, None)
+        # Queues and logs filter on skewed columns: planned for their values (PostgreSQL).
+        use_plans(CUSTOM_PLANS)
         return view(request, *args, **kwargs)
 
     return wrapper

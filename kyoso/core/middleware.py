@@ -74,38 +74,45 @@ class AdminMFAMiddleware:
 CUSTOM_PLANS, GENERIC_PLANS = "force_custom_plan", "auto"
 
 
+def use_plans(mode: str) -> None:
+    """PostgreSQL with prepared statements (settings.GENERIC_PLANS): let prepared statements on
+    this thread's connection run with their generic plans (GENERIC_PLANS) or plan every run for
+    its parameters (CUSTOM_PLANS, which connections start with). Set only when the connection's
+    mode differs: at most one statement when a worker goes from one kind of page to the other."""
+    from django.conf import settings
+    from django.db import connection
+
+    if not settings.GENERIC_PLANS:
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    # On psycopg's own connection: a setting, not one of the page's queries (query counts and
+    # debug logs stay the page's). One of two constants, never user input.
+    if connection.in_atomic_block:
+        # A SET inside a transaction is undone by its rollback (tests run in one): set the mode
+        # for this request and keep no note of it.
+        raw.execute(f"SET plan_cache_mode = {mode}")
+    elif getattr(raw, "kyoso_plan_mode", CUSTOM_PLANS) != mode:
+        raw.execute(f"SET plan_cache_mode = {mode}")
+        raw.kyoso_plan_mode = mode
+
+
 class GenericPlansMiddleware:
-    """PostgreSQL with prepared statements (settings.GENERIC_PLANS_FOR_ANONYMOUS): connections
-    start planning every run for its parameters (force_custom_plan); an anonymous request lets
-    PostgreSQL reuse a prepared statement's generic plan (auto), which saves the planning that
-    cost a list or thread page more than running its queries. Anonymous pages read rows by key
-    (the in-memory lists, kyoso.core.prepared), so one plan fits every value; signed-in and staff
-    pages filter on skewed columns (a user's notifications, the audit log by action), where a
-    generic plan can scan a whole table. The mode is set only when the connection's differs:
-    at most one statement when a worker goes from one kind of request to the other."""
+    """Pages may reuse a prepared statement's generic plan, which saves the planning that cost a
+    list or thread page more than running its queries (their queries read by key: the in-memory
+    lists, kyoso.core.prepared, a member's own rows). Staff pages (kyoso.core.decorators.
+    staff_required) filter on skewed columns with newest-first limits (the audit log by action,
+    queues by state), where a generic plan made without the value can read a whole table: they
+    plan each run (use_plans(CUSTOM_PLANS)), as connections do outside requests."""
 
     def __init__(self, get_response):
         from django.conf import settings
         from django.core.exceptions import MiddlewareNotUsed
 
-        if not getattr(settings, "GENERIC_PLANS_FOR_ANONYMOUS", False):
+        if not getattr(settings, "GENERIC_PLANS", False):
             raise MiddlewareNotUsed
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.db import connection
-
-        user = getattr(request, "user", None)
-        wanted = CUSTOM_PLANS if user is not None and user.is_authenticated else GENERIC_PLANS
-        connection.ensure_connection()
-        raw = connection.connection  # a new connection starts with CUSTOM_PLANS (settings)
-        # On psycopg's own connection: a setting, not one of the page's queries (query counts
-        # and debug logs stay the page's). One of two constants, never user input.
-        if connection.in_atomic_block:
-            # A SET inside a transaction is undone by its rollback (tests run in one): set the
-            # mode for this request and keep no note of it.
-            raw.execute(f"SET plan_cache_mode = {wanted}")
-        elif getattr(raw, "kyoso_plan_mode", CUSTOM_PLANS) != wanted:
-            raw.execute(f"SET plan_cache_mode = {wanted}")
-            raw.kyoso_plan_mode = wanted
+        use_plans(GENERIC_PLANS)
         return self.get_response(request)

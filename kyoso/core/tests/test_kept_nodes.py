@@ -82,3 +82,35 @@ def test_html_join_keeps_built_html_and_escapes_anything_else():
     rows = [SimpleNamespace(row=mark_safe("<li>1</li>")), SimpleNamespace(row="<b>")]
     assert compile('{{ rows|html_join:"row" }}').render({"rows": rows}) == "<li>1</li>&lt;b&gt;"
     assert compile("{{ items|html_join }}").render({"items": []}) == ""
+
+
+def test_extends_with_kept_root_blocks_renders_as_djangos_through_three_levels():
+    """{% extends %} keeps the root template's blocks per compiled parent: a chain of three
+    templates, rendered twice, gives what Django's own ExtendsNode gives, and block.super works."""
+    from django.template import Context, Engine
+    from django.template.loader_tags import ExtendsNode
+
+    from kyoso.core.templatetags.kyoso import KeptBlocksExtendsNode
+
+    sources = {
+        "root.html": "<{% block a %}root-a{% endblock %}|{% block b %}root-b{% endblock %}>",
+        "mid.html": '{% extends "root.html" %}{% block a %}mid-a+{{ block.super }}{% endblock %}',
+        "leaf.html": '{% extends "mid.html" %}{% block b %}leaf-b+{{ block.super }}{% endblock %}',
+    }
+    loaders = [
+        (
+            "django.template.loaders.cached.Loader",
+            [("django.template.loaders.locmem.Loader", sources)],
+        )
+    ]
+    kept = Engine(loaders=loaders, builtins=["kyoso.core.templatetags.kyoso"])
+    plain = Engine(loaders=loaders)
+    leaf = kept.get_template("leaf.html")
+    assert isinstance(leaf.nodelist[0], KeptBlocksExtendsNode)
+    assert type(plain.get_template("leaf.html").nodelist[0]) is ExtendsNode
+    expected = plain.get_template("leaf.html").render(Context())
+    assert expected == "<mid-a+root-a|leaf-b+root-b>"
+    for _ in range(2):  # the second time from the blocks kept on the compiled root
+        assert leaf.render(Context()) == expected
+    assert set(kept.get_template("root.html")._kyoso_root_blocks) == {"a", "b"}
+    assert kept.get_template("mid.html").render(Context()) == "<mid-a+root-a|root-b>"
