@@ -151,8 +151,8 @@ class Results:
             keys = self.index.page(self.mask, order=order, offset=offset, limit=limit)
             ids = [int(pk) for pk in keys]
         rows = list_rows(ids)
-        words = [form for forms in self.query.text_terms() for form in forms]
-        wanted = set(words)
+        words = self.query.highlight_words()
+        wanted = {form for forms in self.query.text_terms() for form in forms}
         for row in rows:
             found = row.body_forms is None or not row.body_forms.isdisjoint(wanted)
             row.snippet = snippet(row.description, words if found else [])

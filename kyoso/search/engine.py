@@ -49,6 +49,14 @@ class Query:
             self.__dict__["_terms"] = cached
         return cached[1]
 
+    def highlight_words(self) -> list[str]:
+        """What a snippet marks: every form of every analysed word, and the query's own words
+        as typed (normalised). The analyser splits some words (見守り → 見 + 守り) and a
+        one-character form is never looked for on its own, so without the typed word only
+        守り would be marked."""
+        typed = [w for w in normalise(self.text).split() if w]
+        return [*(form for forms in self.text_terms() for form in forms), *typed]
+
     def facet_groups(self) -> list[list[str]]:
         groups = []
         if self.types:
@@ -460,7 +468,7 @@ HIT_CACHE = 10_000
 def hits_for(ids: list[tuple[str, str]], query: Query) -> list[Hit]:
     """Hits (title, url, date, highlighted snippet) for (type, object_id) keys, in that order.
     Kept per content version and query words: a page whose hits are kept reads no entry."""
-    words = [form for forms in query.text_terms() for form in forms]
+    words = query.highlight_words()
     version = current_version()
     keys = {key: (key, version, tuple(words)) for key in ids}
     missing = [key for key in ids if keys[key] not in _hits]

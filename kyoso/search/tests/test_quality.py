@@ -187,3 +187,14 @@ def test_facet_counts_agree_for_few_and_many_entries():
         mask[rng.choice(500, size=size, replace=False)] = True
         expected = {v: int(mask[index.postings[f"f:{v}"]].sum()) for v in "abcd"}
         assert index.counts(mask, values) == expected
+
+
+def test_a_word_split_by_the_analyser_is_marked_whole():
+    """見守り is analysed as 見 + 守り: the one-character part is never looked for on its own,
+    so the query's own words are marked too (not 見<mark>守り</mark>)."""
+    words = Query(text="見守り　交流").highlight_words()
+    assert "<mark>見守り</mark>の分野" in snippet("全国で見守りの分野", words)
+    assert "<mark>交流</mark>会" in snippet("交流会", words)
+    # A reading still marks the written word, as before.
+    reading = Query(text="みまもり").highlight_words()
+    assert "<mark>見守り</mark>" in snippet("見守りの活動", reading)
