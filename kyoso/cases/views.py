@@ -89,7 +89,7 @@ def _list(request, platform):
         ),
         "can_submit": can_submit(request.user),
         "breadcrumbs": crumbs,
-        "query": request.GET.urlencode(),  # for the export links, built once
+        "feed_query": request.GET.urlencode(),  # for the export links, built once (as events)
     }
     template = (
         "cases/partials/_results.html" if request.headers.get("HX-Request") else "cases/list.html"

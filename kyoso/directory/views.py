@@ -97,7 +97,7 @@ def _list(request, platform):
         "sorts": [("kana", _("あいうえお順")), ("new", _("新着順"))]
         + ([("relevance", _("関連度順"))] if filters.q else []),
         "breadcrumbs": _crumbs(platform, (_("賛同団体・官公庁一覧"), None)),
-        "query": request.GET.urlencode(),  # for the export links, built once
+        "feed_query": request.GET.urlencode(),  # for the export links, built once (as events)
     }
     if platform is not None:
         request.platform = platform

@@ -101,8 +101,7 @@ def _list(request, platform):
         "can_register": request.user.is_authenticated
         and registrable_platforms(request.user).exists(),
         "breadcrumbs": crumbs,
-        # The filters as a query string for the feed and export links (built once, not per link).
-        "query": request.GET.urlencode(),
+        "feed_query": request.GET.urlencode(),  # for the feed and export links, built once
     }
     template = (
         "measures/partials/_results.html"
