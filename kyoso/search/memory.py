@@ -215,28 +215,41 @@ class TypeIndex:
 
     # --- answers -----------------------------------------------------------------------------
 
-    def page(self, mask: np.ndarray, *, order: str, offset: int, limit: int) -> list[str]:
-        by_new = order == "new"
-        positions = self.new_order[mask[self.new_order]] if by_new else np.flatnonzero(mask)
+    def page(
+        self, mask: np.ndarray, *, order: str, offset: int, limit: int, at: np.ndarray | None = None
+    ) -> list[str]:
+        """`at`: np.flatnonzero(mask) when the caller has it already."""
+        if order == "new":
+            positions = self.new_order[mask[self.new_order]]
+        else:
+            positions = np.flatnonzero(mask) if at is None else at
         return [self.object_ids[p] for p in positions[offset : offset + limit]]
 
     def counts(
-        self, mask: np.ndarray, values: dict[str, list[str]], key: tuple | None = None
+        self,
+        mask: np.ndarray,
+        values: dict[str, list[str]],
+        key: tuple | None = None,
+        *,
+        at: np.ndarray | None = None,
     ) -> dict[str, int]:
         """For each value (matched by any of its tokens), how many entries of `mask` have it.
-        `key`: a hashable stand-in for `values` (see facet_values), saving its rebuilding."""
+        `key`: a hashable stand-in for `values` (see facet_values), saving its rebuilding.
+        `at`: np.flatnonzero(mask) when the caller has it already (facets of one list share
+        it: at 100,000 entries finding the positions once and gathering a few thousand values
+        costs a fifth of indexing with the boolean mask for each facet)."""
         if key is None:
             key = tuple((v, tuple(t)) for v, t in values.items())
         plan = self._pairs.get(key)
         if plan is None:
             plan = self._plan(values)
             self._pairs[key] = plan
+        chosen = np.flatnonzero(mask) if at is None else at
         if plan[0] == "dense":
-            # One value per entry (kind, scale): index the mask once.
-            counted = np.bincount(plan[1][mask], minlength=len(values) + 1)
+            # One value per entry (kind, scale, prefecture): gather the chosen entries' values.
+            counted = np.bincount(plan[1][chosen], minlength=len(values) + 1)
         else:
             _kind, positions, labels, ptr, by_entry = plan
-            chosen = np.flatnonzero(mask)
             if len(chosen) * 8 < len(positions):
                 # Few entries: gather their own values (CSR rows) instead of testing every pair.
                 starts, ends = ptr[chosen], ptr[chosen + 1]

@@ -4,6 +4,7 @@ from dataclasses import replace
 from html import escape
 from urllib.parse import quote_plus
 
+import numpy as np
 from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
@@ -82,7 +83,7 @@ def _groups(query: Query) -> dict[str, list[str]]:
 
 def _type_count(type_key: str, base: Query) -> int:
     """Exact matches of one type, from the in-memory index (the keyword's matches are kept)."""
-    return int(index_for(type_key).mask(base, _groups(base)).sum())
+    return int(np.count_nonzero(index_for(type_key).mask(base, _groups(base))))
 
 
 def _hits(query: Query, labels: dict, type_keys: list[str], total: int):

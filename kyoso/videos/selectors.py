@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 
+import numpy as np
 from django.db.models import Count, Q
 
 from kyoso.search.engine import Query, hits_for, ranked_ids
@@ -40,7 +41,7 @@ def search_videos(q: str) -> list:
     query = Query(text=q, types=["videos.video", "videos.chapter"])
     # Counted from the in-memory indexes: the full-text count would intersect a common word's
     # entries (most of them organisations) with these two types on every request.
-    total = sum(int(index_for(t).keyword_mask(query).sum()) for t in query.types)
+    total = sum(int(np.count_nonzero(index_for(t).keyword_mask(query))) for t in query.types)
     query._count = (min(total, COUNT_CAP), total > COUNT_CAP)
     return hits_for(ranked_ids(query, limit=200), query)
 
