@@ -278,45 +278,71 @@ class Row:
         language = get_language() or "ja"
         parts = self.parts_cache.get(language)
         if parts is None:
-            parts = self.parts_cache[language] = _row_parts(self)
+            parts = self.parts_cache[language] = _row_parts(self, language)
         return mark_safe(parts[0] + str(conditional_escape(self.snippet)) + parts[1])  # noqa: S308
 
 
-def _row_parts(row: "Row") -> tuple[str, str]:
-    """The line around its snippet, with f-strings and html.escape (at 100,000 organisations
-    most lines of a varied page are new, and format_html per part cost a fifth of the page)."""
+_line_labels: dict[tuple, tuple] = {}
+
+
+def _labels_for(language: str) -> tuple:
+    """What every line of a language shares (kinds, area and field names, the fixed words),
+    kept per language and generation of the reference data: looked up once per line instead of
+    translating six words and reading three maps for each."""
     from html import escape
 
     from django.utils.translation import gettext
 
     from kyoso.core.facets_html import labelled
 
-    prefs = reference.prefecture_name_map()
-    fields = reference.field_name_map()
-    kind = dict(labelled(Organisation.Kind)).get(row.kind, row.kind)
+    key = (language, reference.generation())
+    found = _line_labels.get(key)
+    if found is None:
+        found = _line_labels[key] = (
+            dict(labelled(Organisation.Kind)),
+            reference.prefecture_name_map(),
+            reference.field_name_map(),
+            {
+                "nationwide": escape(gettext("全国")),
+                "prefectures": escape(gettext("都道府県")),
+                "": escape(gettext("市区町村")),
+            },
+            f'<ul class="site-tags" aria-label="{escape(gettext("分野"))}">',
+            escape(" " + gettext("ほか")),
+            f' ・ <span class="site-badge">{escape(gettext("デモ"))}</span>',
+        )
+    return found
+
+
+def _row_parts(row: "Row", language: str) -> tuple[str, str]:
+    """The line around its snippet, with f-strings and html.escape (at 100,000 organisations
+    most lines of a varied page are new, and format_html per part cost a fifth of the page)."""
+    from html import escape
+
+    from django.urls import get_script_prefix
+
+    kinds, prefs, fields, area_labels, tags_open, more_text, demo_html = _labels_for(language)
+    kind = kinds.get(row.kind, row.kind)
     areas = [prefs.get(code, code) if what == "pref" else code for what, code in row.areas]
     field_names = [fields.get(slug, "") for slug in row.field_slugs]
-    area_label = {
-        "nationwide": gettext("全国"),
-        "prefectures": gettext("都道府県"),
-    }.get(row.area_kind, gettext("市区町村"))
+    area_label = area_labels.get(row.area_kind) or area_labels[""]
     tags = (
-        f'<ul class="site-tags" aria-label="{escape(gettext("分野"))}">'
-        + "".join(f"<li>{escape(name)}</li>" for name in field_names)
-        + "</ul>"
+        tags_open + "".join(f"<li>{escape(name)}</li>" for name in field_names) + "</ul>"
         if field_names
         else ""
     )
-    more = " " + gettext("ほか") if row.more_areas else ""
-    demo = f' ・ <span class="site-badge">{escape(gettext("デモ"))}</span>' if row.is_demo else ""
+    more = more_text if row.more_areas else ""
+    demo = demo_html if row.is_demo else ""
     kana = escape(row.name_kana)
+    before, after = _detail_url_parts(language, get_script_prefix())
     head = (
         f'<li class="site-list__item site-org"><h3 class="site-org__name"><a href="'
-        f'{escape(_detail_url(row.pk))}" lang="ja" data-yomi="{kana}">{escape(row.name)}</a></h3>'
+        f'{escape(f"{before}{row.pk}{after}")}" lang="ja" data-yomi="{kana}">'
+        f"{escape(row.name)}</a></h3>"
         f'<p class="site-org__kana" lang="ja">{kana}</p>'
         f'<p class="site-meta">{escape(kind)} ・ <span class="site-badge" '
-        f'data-type="area">{escape(area_label)}</span> {escape("、".join(areas))}'
-        f"{escape(more)}{demo}</p>{tags}"
+        f'data-type="area">{area_label}</span> {escape("、".join(areas))}'
+        f"{more}{demo}</p>{tags}"
         '<p class="site-snippet" lang="ja">'
     )
     return head, "</p></li>"
