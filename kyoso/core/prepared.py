@@ -10,9 +10,11 @@ through the compiler's own converters (dates on SQLite, etc.), as values_list() 
         thread_id=thread, number__gt=lo, number__lte=hi).values_list("id", "body"))
     rows = by_number.rows(thread.pk, 20, 40)
 
-Only integer parameters (ids, numbers) can change; write `IN (…)` of varying length as a
-subquery on scalar parameters instead. Whatever the queryset fixes apart from its parameters
-(ordering, columns, joins) is fixed for the process."""
+Only integer parameters (ids, numbers) can change, or, with `text=True`, only text parameters
+(compared with `=` or `IN`, which pass text through unchanged); write `IN (…)` of varying length
+as a subquery on scalar parameters, or keep one Prepared per length (`prepared_for`). Whatever
+the queryset fixes apart from its parameters (ordering, columns, joins) is fixed for the
+process."""
 
 import functools
 from collections.abc import Callable
@@ -23,17 +25,22 @@ from django.db.models import Model
 from django.db.models.base import ModelState
 
 # Parameters are replaced by 2147461000, 2147461001, … while compiling: unlikely values that
-# are still inside every integer column's range (the ORM drops lookups outside it).
+# are still inside every integer column's range (the ORM drops lookups outside it). Text
+# parameters by strings no content holds.
 _MARK = 2_147_461_000
+_TEXT_MARK = "\x1fkyoso-prepared-{}\x1f"
 
 
 class Prepared:
-    def __init__(self, build: Callable, *, using: str = DEFAULT_DB_ALIAS):
-        self.build, self.using = build, using
+    def __init__(self, build: Callable, *, using: str = DEFAULT_DB_ALIAS, text: bool = False):
+        self.build, self.using, self.text = build, using, text
         self._compiled = None
 
     def _compile(self, count: int):
-        markers = [_MARK + i for i in range(count)]
+        if self.text:
+            markers = [_TEXT_MARK.format(i) for i in range(count)]
+        else:
+            markers = [_MARK + i for i in range(count)]
         queryset = self.build(*markers)
         compiler = queryset.query.get_compiler(using=self.using)
         try:
@@ -41,7 +48,8 @@ class Prepared:
         except EmptyResultSet:  # e.g. a slice [0:0]: never any rows, whatever the parameters
             self._compiled = (None, None, [], [], [], [])
             return self._compiled
-        slots = [markers.index(p) if isinstance(p, int) and p in markers else None for p in params]
+        kind = str if self.text else int
+        slots = [markers.index(p) if isinstance(p, kind) and p in markers else None for p in params]
         if sorted(s for s in slots if s is not None) != list(range(count)):
             raise ValueError("each parameter of a prepared query must appear once in its SQL")
         columns = compiler.select[: compiler.col_count]
@@ -119,7 +127,7 @@ _kept: dict[tuple, Prepared] = {}
 KEPT = 2_000  # prepared queries kept by `prepared_for` (per process)
 
 
-def prepared_for(key: tuple, build: Callable) -> Prepared:
+def prepared_for(key: tuple, build: Callable, *, text: bool = False) -> Prepared:
     """The prepared query kept under `key` (module name first, then what varies: sort, page,
     viewer kind…), made from `build` the first time: for queries whose shape varies with a few
     choices, one Prepared per shape."""
@@ -127,5 +135,5 @@ def prepared_for(key: tuple, build: Callable) -> Prepared:
     if query is None:
         if len(_kept) >= KEPT:
             _kept.clear()
-        query = _kept[key] = Prepared(build)
+        query = _kept[key] = Prepared(build, text=text)
     return query

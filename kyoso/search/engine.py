@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
+from kyoso.core.prepared import prepared_for
+
 from . import registry
 from .analysis import index_text, matching_spans, normalise, terms
 from .models import IndexState, SearchEntry, TypeVersion
@@ -474,9 +476,20 @@ def hits_for(ids: list[tuple[str, str]], query: Query) -> list[Hit]:
     missing = [key for key in ids if keys[key] not in _hits]
     if missing:
         # Only what a line shows: the analysed columns and the tsvector are most of a row.
-        for type_key, object_id, title, url, date, body in SearchEntry.objects.filter(
-            type__in={t for t, _ in missing}, object_id__in=[o for _, o in missing]
-        ).values_list("type", "object_id", "title", "url", "date", "body"):
+        # Compiled once per number of types and of entries (kyoso.core.prepared): at 100,000
+        # organisations most hits of a varied search are new, and building the ORM query cost
+        # more than running it.
+        types = sorted({t for t, _ in missing})
+        objects = [o for _, o in missing]
+        n_types = len(types)
+        query_rows = prepared_for(
+            ("search.hits", n_types, len(objects)),
+            lambda *p: SearchEntry.objects.filter(
+                type__in=p[:n_types], object_id__in=p[n_types:]
+            ).values_list("type", "object_id", "title", "url", "date", "body"),
+            text=True,
+        )
+        for type_key, object_id, title, url, date, body in query_rows.rows(*types, *objects):
             key = (type_key, object_id)
             if key in keys:
                 _hits[keys[key]] = Hit(

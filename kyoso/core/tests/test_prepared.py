@@ -44,6 +44,26 @@ def test_compiles_once():
     assert counted._compiled is compiled and len(queries) == 2
 
 
+def test_text_parameters_in_lists_of_a_fixed_length():
+    """With text=True, text parameters change: an IN list of strings, compiled once per length;
+    a text lookup that rewrites its value (icontains adds %…%) is refused when compiling."""
+    from kyoso.accounts.models import User
+
+    a, b, c = (UserFactory(display_name=n) for n in ("青木", "伊藤", "上田"))
+    named = Prepared(
+        lambda x, y: User.objects.filter(display_name__in=[x, y]).order_by("id").values_list("id"),
+        text=True,
+    )
+    assert [r[0] for r in named.rows("青木", "上田")] == [a.pk, c.pk]
+    assert [r[0] for r in named.rows("伊藤", "伊藤")] == [b.pk]  # the same value twice
+    assert named.rows("' OR 1=1 --", "") == []  # parameters, never SQL
+    rewritten = Prepared(
+        lambda x: User.objects.filter(display_name__icontains=x).values_list("id"), text=True
+    )
+    with pytest.raises(ValueError, match="each parameter"):
+        rewritten.rows("青")
+
+
 def test_instance_defers_the_columns_not_given():
     from kyoso.accounts.models import User
 
