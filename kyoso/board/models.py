@@ -50,7 +50,9 @@ class Board(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("board:board", kwargs={"board": self.slug})
+        from kyoso.core.urlcache import kept_reverse
+
+        return kept_reverse("board:board", board=self.slug)  # twice on every thread page
 
     def clean(self):
         from django.core.exceptions import ValidationError

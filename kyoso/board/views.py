@@ -18,6 +18,7 @@ from kyoso.accounts.verification import is_verified
 from kyoso.core.decorators import staff_required
 from kyoso.core.feeds import TextAtom1Feed
 from kyoso.core.pagination import LazyWindow, paginate
+from kyoso.core.urlcache import kept_reverse
 from kyoso.notifications.delivery import is_following
 from kyoso.platforms.access import access_platform, moderated_platform_ids
 from kyoso.search.engine import Query, hits_for
@@ -89,7 +90,7 @@ def _board_page(request, board: Board, platform=None):
     ]
     if platform is not None:
         request.platform = platform
-    crumbs = [(TITLE, reverse("board:index")), (board.name, None)]
+    crumbs = [(TITLE, kept_reverse("board:index")), (board.name, None)]
     if platform is not None:
         crumbs = [(platform.short_name(), platform.get_absolute_url()), (board.name, None)]
     response = render(
@@ -294,7 +295,7 @@ def _thread_context(request, board, thread, *, reply_form=None):
         "following": is_following(user, "thread", thread.pk),
         "other_boards": Board.objects.exclude(pk=board.pk) if moderator else [],
         "breadcrumbs": [
-            (TITLE, reverse("board:index")),
+            (TITLE, kept_reverse("board:index")),
             (board.name, board.get_absolute_url()),
             (thread.title, None),
         ],

@@ -57,3 +57,28 @@ def test_pages_answer_as_before(client):
         assert client.get("/measures/").status_code == 200
         assert client.get("/en/measures/").status_code == 200
         assert client.get("/no-such-page/").status_code == 404
+
+
+def test_kept_reverse_answers_as_reverse_in_each_language_and_after_a_urlconf_change(settings):
+    from django.urls import NoReverseMatch, reverse
+
+    from kyoso.core.urlcache import _reversed, kept_reverse
+
+    _reversed.clear()
+    for language in ("ja", "en"):
+        with translation.override(language):
+            assert kept_reverse("board:index") == reverse("board:index")
+            assert kept_reverse("board:board", board="cross") == reverse(
+                "board:board", kwargs={"board": "cross"}
+            )
+            assert kept_reverse("board:board", board="cross") == reverse(
+                "board:board", kwargs={"board": "cross"}
+            )
+    assert len(_reversed) == 4  # two names × two languages, each reversed once
+    with translation.override("en"):
+        assert kept_reverse("board:index").startswith("/en/")
+    with pytest.raises(NoReverseMatch):
+        kept_reverse("board:no-such-page")
+    assert len(_reversed) == 4
+    settings.ROOT_URLCONF = "kyoso.urls"  # any URLconf change empties what was kept
+    assert _reversed == {}
