@@ -167,7 +167,8 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's backend, converting each query's placeholders once (kyoso.core.sqlite).
+            "ENGINE": "kyoso.core.sqlite",
             "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "kyoso.sqlite3")),
             # One connection per worker thread, kept: opening one (and its PRAGMAs) per request
             # cost more than many list pages' own queries.
