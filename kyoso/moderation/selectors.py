@@ -158,11 +158,30 @@ def pending_items(*, platform_ids: set[int] | None, viewer=None) -> list[QueueIt
 
 
 def submitted_items(*, user) -> list[QueueItem]:
-    """What this user submitted, newest first, in every state (rejections show their reason)."""
-    items: list[QueueItem] = []
+    """What this user submitted, newest first, in every state (rejections show their reason).
+    One query compiled once per type (kyoso.core.prepared) and the platforms read once, instead
+    of a queryset joining platform and prefecture built for every type on every visit (on
+    PostgreSQL that building was about a fifth of マイページ)."""
+    from kyoso.core.prepared import instance
+    from kyoso.platforms.models import Platform
+
+    rows = []
     for entry in all_types():
-        qs = entry.model.objects.filter(submitted_by=user).select_related("platform__prefecture")
-        items.extend(QueueItem(entry, obj) for obj in qs)
+        query = prepared_for(
+            ("moderation.submitted", entry.key),
+            lambda uid, model=entry.model: model.objects.filter(submitted_by_id=uid),
+        )
+        rows += [(entry, query, row) for row in query.rows(user.pk)]
+    platforms = {}
+    if rows:
+        platforms = Platform.objects.select_related("prefecture").in_bulk(
+            {dict(zip(query.names, row, strict=True))["platform_id"] for _e, query, row in rows}
+        )
+    items: list[QueueItem] = []
+    for entry, query, row in rows:
+        obj = instance(entry.model, query.names, row)
+        obj._state.fields_cache["platform"] = platforms.get(obj.platform_id)
+        items.append(QueueItem(entry, obj))
     items.sort(key=lambda item: item.obj.updated_at, reverse=True)
     return items
 
