@@ -319,8 +319,6 @@ def _row_parts(row: "Row", language: str) -> tuple[str, str]:
     most lines of a varied page are new, and format_html per part cost a fifth of the page)."""
     from html import escape
 
-    from django.urls import get_script_prefix
-
     kinds, prefs, fields, area_labels, tags_open, more_text, demo_html = _labels_for(language)
     kind = kinds.get(row.kind, row.kind)
     areas = [prefs.get(code, code) if what == "pref" else code for what, code in row.areas]
@@ -334,10 +332,9 @@ def _row_parts(row: "Row", language: str) -> tuple[str, str]:
     more = more_text if row.more_areas else ""
     demo = demo_html if row.is_demo else ""
     kana = escape(row.name_kana)
-    before, after = _detail_url_parts(language, get_script_prefix())
     head = (
         f'<li class="site-list__item site-org"><h3 class="site-org__name"><a href="'
-        f'{escape(f"{before}{row.pk}{after}")}" lang="ja" data-yomi="{kana}">'
+        f'{escape(_detail_url(row.pk, language))}" lang="ja" data-yomi="{kana}">'
         f"{escape(row.name)}</a></h3>"
         f'<p class="site-org__kana" lang="ja">{kana}</p>'
         f'<p class="site-meta">{escape(kind)} ・ <span class="site-badge" '
@@ -351,11 +348,12 @@ def _row_parts(row: "Row", language: str) -> tuple[str, str]:
 _MARK = 987654321987  # a pk no organisation has: the detail URL is built around it
 
 
-def _detail_url(pk: int) -> str:
+def _detail_url(pk: int, language: str | None = None) -> str:
+    """The detail page's URL in `language` (by default the active one)."""
     from django.urls import get_script_prefix
     from django.utils.translation import get_language
 
-    before, after = _detail_url_parts(get_language(), get_script_prefix())
+    before, after = _detail_url_parts(language or get_language(), get_script_prefix())
     return f"{before}{pk}{after}"
 
 

@@ -165,23 +165,21 @@ def submitted_items(*, user) -> list[QueueItem]:
     from kyoso.core.prepared import instance
     from kyoso.platforms.models import Platform
 
-    rows = []
+    items: list[QueueItem] = []
     for entry in all_types():
         query = prepared_for(
             ("moderation.submitted", entry.key),
             lambda uid, model=entry.model: model.objects.filter(submitted_by_id=uid),
         )
-        rows += [(entry, query, row) for row in query.rows(user.pk)]
-    platforms = {}
-    if rows:
+        items += [
+            QueueItem(entry, instance(entry.model, query.names, row)) for row in query.rows(user.pk)
+        ]
+    if items:
         platforms = Platform.objects.select_related("prefecture").in_bulk(
-            {dict(zip(query.names, row, strict=True))["platform_id"] for _e, query, row in rows}
+            {item.obj.platform_id for item in items}
         )
-    items: list[QueueItem] = []
-    for entry, query, row in rows:
-        obj = instance(entry.model, query.names, row)
-        obj._state.fields_cache["platform"] = platforms.get(obj.platform_id)
-        items.append(QueueItem(entry, obj))
+        for item in items:
+            item.obj._state.fields_cache["platform"] = platforms.get(item.obj.platform_id)
     items.sort(key=lambda item: item.obj.updated_at, reverse=True)
     return items
 
