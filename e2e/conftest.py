@@ -173,6 +173,14 @@ def fresh_totp(secret: str) -> str:
     return totp(secret)
 
 
+def follow(page, locator) -> None:
+    """Click a link (or a button that submits a form) and wait until the page it leads to has
+    loaded. Playwright's click does not wait for the navigation it starts: reading the page right
+    after it can read the old document, or an empty one while the new one is being parsed."""
+    with page.expect_navigation():
+        locator.click()
+
+
 def login(page, email: str) -> None:
     import re
 

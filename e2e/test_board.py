@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from .conftest import assert_accessible, login, logout, open_staff_page
+from .conftest import assert_accessible, follow, login, logout, open_staff_page
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +50,7 @@ def test_verify_then_talk_in_a_members_only_room(page, server):
     login(page, "admin@demo.kyoso.example")
     open_staff_page(page, "/review/verifications/")
     assert_accessible(page)
-    page.get_by_role("link", name="佐藤 一郎（デモ）").click()
+    follow(page, page.get_by_role("link", name="佐藤 一郎（デモ）"))
     assert_accessible(page)
     page.get_by_role("button", name="確認する", exact=True).click()
     page.get_by_text("結果を保存し").wait_for()

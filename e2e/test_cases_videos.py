@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from .conftest import assert_accessible, login, logout, open_staff_page
+from .conftest import assert_accessible, follow, login, logout, open_staff_page
 
 pytestmark = pytest.mark.e2e
 
@@ -88,18 +88,18 @@ def test_a_case_from_submission_to_the_map(page, server):
     logout(page)
 
     page.goto("/cases/")
-    page.get_by_role("link", name=title).click()
+    follow(page, page.get_by_role("link", name=title))
     assert_accessible(page)
     assert "この事例を引用するとき" in page.content()
     case_url = page.url
-    page.get_by_role("link", name=STORE).click()
+    follow(page, page.get_by_role("link", name=STORE))
     assert_accessible(page)
     assert title in page.content()
     page.goto(case_url)
-    page.get_by_role("link", name=SHAKYO).click()
+    follow(page, page.get_by_role("link", name=SHAKYO))
     assert title in page.content()
     page.goto(case_url)
-    page.get_by_role("link", name=MEASURE).click()
+    follow(page, page.get_by_role("link", name=MEASURE))
     assert_accessible(page)
     assert title in page.content()
     page.goto("/cases/analysis/")
@@ -142,7 +142,7 @@ def test_a_symposium_video_with_captions_transcript_search_and_training(page, se
     assert_accessible(page)
     page.get_by_role("link", name="生活支援コーディネーター 基礎研修（デモ）").click()
     assert_accessible(page)
-    page.get_by_role("link", name="単元1 地域資源を知る（デモ）").click()
+    follow(page, page.get_by_role("link", name="単元1 地域資源を知る（デモ）"))
     assert "担当地域の通いの場を3つ以上挙げられる" in page.content()
     page.get_by_role("button", name="この単元を受講済みにする").click()
     page.get_by_text("受講済みにしました").wait_for()

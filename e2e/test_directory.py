@@ -7,7 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_accessible, login, logout, open_staff_page
+from .conftest import assert_accessible, follow, login, logout, open_staff_page
 
 pytestmark = pytest.mark.e2e
 
@@ -50,8 +50,8 @@ def test_apply_approve_and_find_by_municipality(page):
     page.wait_for_url("**/review/")
     # The admin's tools on the new profile: history (with the private contact) and suspension.
     page.goto("/directory/?sort=new")
-    page.get_by_role("link", name=name).click()
-    page.get_by_role("link", name="変更履歴と連絡先（事務局用）").click()
+    follow(page, page.get_by_role("link", name=name))
+    follow(page, page.get_by_role("link", name="変更履歴と連絡先（事務局用）"))
     assert "045-000-0000" in page.content()
     assert_accessible(page)
     page.get_by_role("link", name="掲載を停止する").click()
@@ -84,7 +84,7 @@ def test_apply_approve_and_find_by_municipality(page):
     page.get_by_role("link", name=name).wait_for()
     assert "横浜市中区で活動" in page.content()
     assert_accessible(page)
-    page.get_by_role("link", name=name).click()
+    follow(page, page.get_by_role("link", name=name))
     assert page.get_by_role("heading", level=1).inner_text().startswith(name)
     assert "045-000-0000" not in page.content()  # the secretariat's contact stays private
     assert_accessible(page)
@@ -104,11 +104,11 @@ def test_apply_approve_and_find_by_municipality(page):
     assert "変更を申請しました" in page.content()
     assert_accessible(page)
     page.goto("/directory/?sort=new")
-    page.get_by_role("link", name=name).click()
+    follow(page, page.get_by_role("link", name=name))
     assert "南区" not in page.content()
     page.get_by_role("link", name="メンバーを招待する").click()
     assert_accessible(page)
     page.get_by_label(re.compile("^招待する人のメールアドレス")).fill("colleague@example.jp")
-    page.get_by_role("button", name="招待メールを送る").click()
+    follow(page, page.get_by_role("button", name="招待メールを送る"))
     assert "colleague@example.jp" in page.content()
     assert_accessible(page)

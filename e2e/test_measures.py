@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from .conftest import assert_accessible, login, logout, open_staff_page
+from .conftest import assert_accessible, follow, login, logout, open_staff_page
 
 pytestmark = pytest.mark.e2e
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -57,7 +57,7 @@ def test_register_publish_find_and_download(page, tmp_path):
     page.get_by_role("link", name="「更新が必要」の印をつける").click()
     assert_accessible(page)
     page.goto("/manage/links/")
-    page.get_by_role("link", name=re.compile("^削除")).first.click()
+    follow(page, page.get_by_role("link", name=re.compile("^削除")).first)
     assert "よろしいですか" in page.content()
     assert_accessible(page)
     logout(page)
@@ -71,7 +71,7 @@ def test_register_publish_find_and_download(page, tmp_path):
     page.wait_for_url(re.compile(r".*open=1.*"))
     page.get_by_role("link", name=title).wait_for()
     assert_accessible(page)
-    page.get_by_role("link", name=title).click()
+    follow(page, page.get_by_role("link", name=title))
     assert "5億円" in page.content() and "あと20日" in page.content()
     assert_accessible(page)
     with page.expect_download() as download:
@@ -94,12 +94,12 @@ def test_register_publish_find_and_download(page, tmp_path):
     logout(page)
     login(page, "admin@demo.kyoso.example")
     open_staff_page(page, "/review/")
-    page.get_by_role("link", name=title).click()
+    follow(page, page.get_by_role("link", name=title))
     assert "変更前（公開中）" in page.content() and "受付期間を延長しました" in page.content()
     assert_accessible(page)
     page.get_by_role("button", name="承認して反映する").click()
     page.wait_for_url("**/review/")
     page.goto("/measures/?sort=new")
-    page.get_by_role("link", name=title).click()
+    follow(page, page.get_by_role("link", name=title))
     assert "受付期間を延長しました" in page.content()
     assert_accessible(page)
