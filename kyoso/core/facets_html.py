@@ -37,7 +37,7 @@ def select_options(choices, selected: str, *, empty_label: str | None = None) ->
     for value, label, count in choices:
         value = str(value)
         mark = " selected" if value == selected else ""
-        parts.append(f'<option value="{escape(value)}"{mark}>{_count(label, count)}</option>')
+        parts.append(f'<option value="{_escaped(value)}"{mark}>{_count(label, count)}</option>')
     return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
 
 
@@ -47,14 +47,22 @@ def checkboxes(name: str, id_prefix: str, choices, selected) -> SafeString:
     parts = []
     for value, label, count in choices:
         value = str(value)
-        ident = escape(f"{id_prefix}-{value}")
+        head, tail = _checkbox_parts(name, id_prefix, value)
         mark = " checked" if value in chosen else ""
-        parts.append(
-            f'<div class="site-check"><input type="checkbox" id="{ident}" name="{escape(name)}" '
-            f'value="{escape(value)}"{mark}><label for="{ident}">'
-            f"{_count(label, count)}</label></div>"
-        )
+        parts.append(f"{head}{mark}{tail}{_count(label, count)}</label></div>")
     return mark_safe("".join(parts))  # noqa: S308 - every value is escaped above
+
+
+@functools.lru_cache(maxsize=4096)
+def _checkbox_parts(name: str, id_prefix: str, value: str) -> tuple[str, str]:
+    """A checkbox's markup before and after its checked mark, escaped once per process: the
+    names and values are the server's own choices (what a visitor chose only marks them)."""
+    ident = escape(f"{id_prefix}-{value}")
+    return (
+        f'<div class="site-check"><input type="checkbox" id="{ident}" name="{escape(name)}" '
+        f'value="{escape(value)}"',
+        f'><label for="{ident}">',
+    )
 
 
 def prefecture_options(selected: str, *, empty_label: str) -> SafeString:

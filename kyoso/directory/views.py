@@ -98,10 +98,12 @@ def _list(request, platform):
         + ([("relevance", _("関連度順"))] if filters.q else []),
         "breadcrumbs": _crumbs(platform, (_("賛同団体・官公庁一覧"), None)),
         "feed_query": request.GET.urlencode(),  # for the export links, built once (as events)
+        # htmx asked for the results only: they also carry the municipality control (out of band).
+        "htmx": bool(request.headers.get("HX-Request")),
     }
     if platform is not None:
         request.platform = platform
-    if request.headers.get("HX-Request"):
+    if context["htmx"]:
         return render(request, "directory/partials/_results.html", context)
     return render(request, "directory/list.html", context)
 

@@ -108,6 +108,7 @@ def _list(request, platform, *, past: bool = False):
         "can_register": request.user.is_authenticated
         and registrable_platforms(request.user).exists(),
         "feed_query": request.GET.urlencode(),
+        "htmx": bool(request.headers.get("HX-Request")),
         "breadcrumbs": _crumbs(
             platform,
             *(
@@ -117,9 +118,7 @@ def _list(request, platform, *, past: bool = False):
             ),
         ),
     }
-    template = (
-        "events/partials/_results.html" if request.headers.get("HX-Request") else "events/list.html"
-    )
+    template = "events/partials/_results.html" if context["htmx"] else "events/list.html"
     return render(request, template, context)
 
 
