@@ -20,6 +20,7 @@ def site(request) -> dict:
     staff = bool(user and has_staff_role(user))
     path = getattr(request, "path", "")
     home, news = _nav_paths(get_language())
+    platform = getattr(request, "platform", None)
     nav_current = "home" if path == home else "news" if path == news else ""
     from .decorators import after_mfa_url
 
@@ -32,6 +33,9 @@ def site(request) -> dict:
         "site_url": settings.SITE_URL,
         "is_staff_user": staff,
         "is_national_admin": bool(staff and is_national_admin(user)),
-        "current_platform": getattr(request, "platform", None),
+        "current_platform": platform,
+        # The header's fragment key: on the national site a template's `current_platform.pk`
+        # fails through four lookups (each an exception) before it gives "".
+        "current_platform_pk": platform.pk if platform is not None else "",
         "open_data_license": settings.OPEN_DATA_LICENSE,
     }
