@@ -37,6 +37,13 @@ def content_changed(types) -> None:
     bump_version(types)
 
 
+def pages_changed(**kwargs) -> None:
+    """What anonymous pages show changed, though no search type's lists did (a place taken at an
+    event): the anonymous page cache starts again once the transaction commits. A receiver for
+    the save and delete signals of such rows, or a plain call inside the writing transaction."""
+    transaction.on_commit(page_version().bump)
+
+
 def _changed(sender, **kwargs) -> None:
     meta = sender._meta
     if meta.app_label in CONTENT_APPS and meta.model_name not in ("indexstate", "typeversion"):

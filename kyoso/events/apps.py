@@ -26,6 +26,16 @@ class EventsConfig(AppConfig):
 
         notify_on_publish(Event, kind=_("イベント"), prefecture_of=_event_prefecture)
         search.register(Event, document=event_document, label=_("イベント"))
+        from django.db.models.signals import post_delete, post_save
+
+        from kyoso.core.cache import pages_changed
+
+        from .models import Application
+
+        # The event's page tells everyone the places left: each application, cancellation or
+        # move up from the waiting list changes it.
+        for signal in (post_save, post_delete):
+            signal.connect(pages_changed, sender=Application, dispatch_uid=f"events.{signal!r}")
         blocks.register(
             blocks.Block(
                 "upcoming_events",

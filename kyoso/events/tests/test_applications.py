@@ -163,3 +163,34 @@ def test_signed_in_applicants_see_their_applications_on_my_page(client, open_eve
 def test_the_form_says_one_contact_is_required_before_sending(client, open_event):
     html = client.get(f"/events/{open_event.pk}/apply/").content.decode()
     assert html.count("※メールアドレスか電話番号のどちらかが必須") == 2
+
+
+def test_the_cached_event_page_shows_the_places_left_after_each_application(
+    client, open_event, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    """An anonymous visitor's copy of the event page (the whole-page cache) follows the places
+    left: an application or a cancellation changes what the page says."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from kyoso.core import cache as page_cache
+    from kyoso.core.pagecache import PageCacheMiddleware
+    from kyoso.core.tests.test_pagecache import call
+
+    settings.VAR_DIR = tmp_path
+    page_cache._version = None
+    try:
+        app = PageCacheMiddleware(
+            WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
+        )
+        path = open_event.get_absolute_url()
+        assert "残り2人" in call(app, path)[2].decode()
+        assert "残り2人" in call(app, path)[2].decode()  # now from the cache
+        with django_capture_on_commit_callbacks(execute=True):
+            apply(client, open_event, party_size="2")
+        page = call(app, path)[2].decode()
+        assert "満席です" in page and "残り2人" not in page
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(cancel_path(mail.outbox[-1]))
+        assert "残り2人" in call(app, path)[2].decode()
+    finally:
+        page_cache._version = None
