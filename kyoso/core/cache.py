@@ -69,7 +69,9 @@ def connect_invalidation() -> None:
 
 
 def cache_anonymous_page(view):
-    """Mark a view's response for anonymous visitors as cacheable whole (per URL and text size)."""
+    """Mark a view's response for anonymous visitors as cacheable whole (per URL and text size),
+    until content changes or the day ends in Japan, or earlier where the view said so with
+    `cache_until`."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -81,7 +83,16 @@ def cache_anonymous_page(view):
             and not response.cookies
             and not request.COOKIES.get("messages")
         ):
-            response[STORE_HEADER] = "1"
+            until = getattr(response, "cache_until", None)
+            response[STORE_HEADER] = "1" if until is None else f"{until.timestamp():.3f}"
         return response
 
     return wrapper
+
+
+def cache_until(response, moment) -> None:
+    """The anonymous cached copy of this page is good until `moment` (an aware datetime) at the
+    latest: something the page shows changes then (an application deadline passes)."""
+    current = getattr(response, "cache_until", None)
+    if current is None or moment < current:
+        response.cache_until = moment

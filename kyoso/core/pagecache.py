@@ -11,13 +11,14 @@ import datetime
 import hashlib
 import os
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.http.cookie import parse_cookie
 
-STORE_HEADER = "X-Kyoso-Page-Cache"
+STORE_HEADER = "X-Kyoso-Page-Cache"  # "1", or the Unix time the copy is good until
 MAX_ENTRIES = 2000
 MAX_BODY = 512 * 1024
 MAX_BYTES = 64 * 1024 * 1024  # per worker process
@@ -79,7 +80,8 @@ class PageCacheMiddleware:
         self.version = version
         self.session_cookie = session_cookie
         self.zone = ZoneInfo(time_zone)
-        self.entries: OrderedDict[str, tuple[str, list, bytes]] = OrderedDict()
+        # key -> (status, headers, body, the Unix time it expires or None)
+        self.entries: OrderedDict[str, tuple[str, list, bytes, float | None]] = OrderedDict()
         self.bytes = 0
         self.lock = threading.Lock()
 
@@ -138,9 +140,14 @@ class PageCacheMiddleware:
             with self.lock:
                 hit = self.entries.get(key)
                 if hit is not None:
-                    self.entries.move_to_end(key)
+                    if hit[3] is not None and time.time() >= hit[3]:
+                        del self.entries[key]  # a deadline on the page has passed
+                        self.bytes -= len(hit[2])
+                        hit = None
+                    else:
+                        self.entries.move_to_end(key)
             if hit is not None:
-                status, headers, body = hit
+                status, headers, body, _expires = hit
                 start_response(status, headers)
                 return [body]
         captured = {}
@@ -156,13 +163,15 @@ class PageCacheMiddleware:
 
         result = self.app(environ, capture)
         headers = captured.get("headers", [])
-        marked = any(k == STORE_HEADER for k, _v in headers)
+        mark = next((v for k, v in headers if k == STORE_HEADER), None)
+        expires = None if mark in (None, "1") else float(mark)
         cookie_set = any(k.lower() == "set-cookie" for k, _v in headers)
         if (
             key is None
-            or not marked
+            or mark is None
             or cookie_set
             or not captured.get("status", "").startswith("200")
+            or (expires is not None and time.time() >= expires)
         ):
             return result
         body = b"".join(result)
@@ -174,9 +183,9 @@ class PageCacheMiddleware:
                 previous = self.entries.pop(key, None)
                 if previous is not None:
                     self.bytes -= len(previous[2])
-                self.entries[key] = (captured["status"], stored, body)
+                self.entries[key] = (captured["status"], stored, body, expires)
                 self.bytes += len(body)
                 while len(self.entries) > MAX_ENTRIES or self.bytes > MAX_BYTES:
-                    _key, (_s, _h, old) = self.entries.popitem(last=False)
+                    _key, (_s, _h, old, _e) = self.entries.popitem(last=False)
                     self.bytes -= len(old)
         return [body]

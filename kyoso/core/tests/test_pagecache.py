@@ -187,3 +187,21 @@ def test_the_site_redirects_http_and_refuses_unknown_hosts_after_a_cached_https_
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+def test_a_page_marked_with_a_time_is_cached_until_then(tmp_path, monkeypatch):
+    """A view that shows a deadline marks its page with the moment it passes: the copy is
+    served until then, and the page is made again after it."""
+    import kyoso.core.pagecache as pagecache
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(pagecache.time, "time", lambda: now[0])
+    app = Counter(headers=(("Content-Type", "text/html"), (STORE_HEADER, "1000060.000")))
+    cached = PageCacheMiddleware(app, Version(tmp_path / "v"), allowed_hosts=["testserver"])
+    assert call(cached)[2] == b"page 1"
+    now[0] += 59
+    assert call(cached)[2] == b"page 1"
+    now[0] += 1
+    assert call(cached)[2] == b"page 2"  # the deadline has passed: made again
+    assert call(cached)[2] == b"page 3"  # and a copy already out of date is not kept
+    assert STORE_HEADER not in call(cached)[1]

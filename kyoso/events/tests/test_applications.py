@@ -194,3 +194,18 @@ def test_the_cached_event_page_shows_the_places_left_after_each_application(
         assert "残り2人" in call(app, path)[2].decode()
     finally:
         page_cache._version = None
+
+
+def test_the_event_page_is_cached_only_until_its_application_deadline(client, open_event):
+    from kyoso.core.pagecache import STORE_HEADER
+
+    response = client.get(open_event.get_absolute_url())
+    assert "参加を申し込む" in response.content.decode()
+    assert float(response[STORE_HEADER]) == pytest.approx(open_event.apply_deadline.timestamp())
+    open_event.apply_deadline = None
+    open_event.save()
+    response = client.get(open_event.get_absolute_url())  # until the event starts
+    assert float(response[STORE_HEADER]) == pytest.approx(open_event.starts_at.timestamp())
+    open_event.takes_applications = False
+    open_event.save()
+    assert client.get(open_event.get_absolute_url())[STORE_HEADER] == "1"
