@@ -1,5 +1,7 @@
 """The anonymous whole-page cache in front of Django, and its invalidation on every change."""
 
+import contextlib
+
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.test.client import RequestFactory
@@ -18,6 +20,23 @@ def call(app, path="/directory/", query="", cookie="", method="GET", **extra):
 
     body = b"".join(app(environ, start_response))
     return seen["status"], dict(seen["headers"]), body
+
+
+@contextlib.contextmanager
+def kept_connection():
+    """Run Django's WSGI handler inside a test's transaction: as Django's test client does, the
+    test's database connection stays open between requests (a request's start and end would
+    otherwise close it, since it is not in autocommit mode)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 class Counter:
@@ -173,20 +192,11 @@ def test_the_site_redirects_http_and_refuses_unknown_hosts_after_a_cached_https_
         proxy_ssl_header=settings.SECURE_PROXY_SSL_HEADER,
     )
     https = {"HTTP_HOST": "kyoso.example", "HTTP_X_FORWARDED_PROTO": "https"}
-    # As Django's test client does: keep the test's connection open between requests.
-    from django.core.signals import request_finished, request_started
-    from django.db import close_old_connections
-
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
+    with kept_connection():
         assert call(app, **https)[0].startswith("200")
         assert call(app, HTTP_HOST="kyoso.example")[0].startswith("301")
         bad_host = call(app, HTTP_HOST="evil.example", HTTP_X_FORWARDED_PROTO="https")
         assert bad_host[0].startswith("400")
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
 
 
 def test_a_page_marked_with_a_time_is_cached_until_then(tmp_path, monkeypatch):
