@@ -21,6 +21,19 @@ class VideosConfig(AppConfig):
         search.register(Video, document=video_document, label=_("動画"))
         search.register(Chapter, document=chapter_document, label=_("動画の場面"))
         status_changed.connect(_index_chapters, sender=Video, dispatch_uid="videos.chapters")
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from kyoso.core.cache import pages_changed
+
+        from .models import Series
+
+        # A series has no search entry of its own: its title, date and the cases it presented
+        # (on its page, the video list and the cases' pages) renew the anonymous pages here.
+        for signal in (post_save, post_delete):
+            signal.connect(pages_changed, sender=Series, dispatch_uid=f"videos.series.{signal!r}")
+        m2m_changed.connect(
+            pages_changed, sender=Series.cases.through, dispatch_uid="videos.series.cases"
+        )
         blocks.register(
             blocks.Block(
                 "training_progress",

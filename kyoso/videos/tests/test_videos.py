@@ -279,3 +279,57 @@ def test_an_organisation_submits_its_own_video_which_a_moderator_publishes(
     client.logout()
     assert "見守り活動の紹介" in client.get(org.get_absolute_url()).content.decode()
     assert "見守り活動の紹介" in client.get("/videos/?kind=organisation").content.decode()
+
+
+def test_the_cached_symposium_page_follows_an_edit_of_its_series(
+    tokyo, symposium, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    """A series is no search entry of its own: its edits (title, the cases it presented) renew
+    the anonymous page cache themselves."""
+    from django.core.handlers.wsgi import WSGIHandler
+
+    from kyoso.cases.models import Case
+    from kyoso.core import cache as page_cache
+    from kyoso.core.pagecache import PageCacheMiddleware
+    from kyoso.core.tests.test_pagecache import call, kept_connection
+
+    Video.objects.create(
+        platform=tokyo,
+        series=symposium,
+        title="事例報告",
+        source="youtube",
+        url="https://youtu.be/aqz-KE-bpKQ",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    case = Case.objects.create(
+        platform=tokyo,
+        title="移動販売の事例",
+        summary="s",
+        prefecture_id="13",
+        issue="i",
+        approach="a",
+        started_year=2020,
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    settings.VAR_DIR = tmp_path
+    page_cache._version = None
+    app = PageCacheMiddleware(
+        WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
+    )
+    path = f"/videos/series/{symposium.pk}/"
+    try:
+        with kept_connection():
+            assert "東京都シンポジウム" in call(app, path)[2].decode()
+            assert "東京都シンポジウム" in call(app, "/videos/")[2].decode()
+            with django_capture_on_commit_callbacks(execute=True):
+                symposium.title = "東京都生活支援シンポジウム2026"
+                symposium.save()
+            assert "東京都生活支援シンポジウム2026" in call(app, path)[2].decode()
+            assert "東京都生活支援シンポジウム2026" in call(app, "/videos/")[2].decode()
+            with django_capture_on_commit_callbacks(execute=True):
+                symposium.cases.add(case)
+            assert "移動販売の事例" in call(app, path)[2].decode()
+    finally:
+        page_cache._version = None
