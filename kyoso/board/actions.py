@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from kyoso.audit.actions import audit_record
+from kyoso.core.cache import pages_changed
 from kyoso.search.tasks import schedule_index
 
 from . import files, notify
@@ -107,6 +108,7 @@ def reply_create(*, user, thread: Thread, body: str, attachment: dict | None = N
         Thread.objects.filter(pk=thread.pk).update(
             reply_count=F("reply_count") + 1, last_activity_at=post.created_at
         )
+        pages_changed()  # the home pages' board block shows replies and activity
         notify.reply_created(post)
     ThreadRead.objects.update_or_create(
         thread=thread, user=user, defaults={"last_number": post.number}
@@ -162,6 +164,7 @@ def post_delete(*, user, post: Post) -> Post:
 def same_problem_toggle(*, user, thread: Thread) -> bool:
     """Say (or take back) 「同じ悩みがあります」. Returns whether it is now said."""
     found = SameProblem.objects.filter(thread=thread, user=user)
+    pages_changed()  # the home pages' board block shows the count
     if found.exists():
         found.delete()
         Thread.objects.filter(pk=thread.pk, same_count__gt=0).update(same_count=F("same_count") - 1)
