@@ -57,12 +57,15 @@ class BoardConfig(AppConfig):
 
 
 def boards_changed(**kwargs) -> None:
-    """Every process re-reads the boards it keeps (kyoso.board.access) after this save."""
+    """Every process re-reads the boards it keeps (kyoso.board.access) after this save, and the
+    anonymous pages start again (the home pages' board block shows the boards' names)."""
+    from kyoso.core.cache import pages_changed
     from kyoso.search.engine import bump_version
 
     from .access import BOARDS_VERSION
 
     bump_version({BOARDS_VERSION})
+    pages_changed()
 
 
 def board_label(user, key: str) -> str | None:
