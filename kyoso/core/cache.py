@@ -71,7 +71,7 @@ def connect_invalidation() -> None:
 def cache_anonymous_page(view):
     """Mark a view's response for anonymous visitors as cacheable whole (per URL and text size),
     until content changes or the day ends in Japan, or earlier where the view said so with
-    `cache_until`."""
+    `cache_until` or a registered moment source says the clock changes what pages show."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -84,10 +84,26 @@ def cache_anonymous_page(view):
             and not request.COOKIES.get("messages")
         ):
             until = getattr(response, "cache_until", None)
+            for source in _moment_sources:
+                moment = source()
+                if moment is not None and (until is None or moment < until):
+                    until = moment
             response[STORE_HEADER] = "1" if until is None else f"{until.timestamp():.3f}"
         return response
 
     return wrapper
+
+
+_moment_sources: list = []
+
+
+def register_moment_source(source) -> None:
+    """`source()` gives the next moment (an aware datetime, or None) when what anonymous pages
+    show changes by the clock alone (an event starts or ends, so it leaves the upcoming lists
+    and the home pages): every cached page is kept until then at the latest. Content apps
+    register theirs in `ready()`."""
+    if source not in _moment_sources:
+        _moment_sources.append(source)
 
 
 def cache_until(response, moment) -> None:

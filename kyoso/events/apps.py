@@ -36,6 +36,13 @@ class EventsConfig(AppConfig):
         # move up from the waiting list changes it.
         for signal in (post_save, post_delete):
             signal.connect(pages_changed, sender=Application, dispatch_uid=f"events.{signal!r}")
+        from kyoso.core.cache import register_moment_source
+
+        from .selectors import next_moment
+
+        # Events leave the upcoming lists (and the home pages' block) when they end: cached
+        # pages are kept until the next start, end or application deadline at the latest.
+        register_moment_source(next_moment)
         blocks.register(
             blocks.Block(
                 "upcoming_events",

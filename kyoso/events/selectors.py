@@ -3,6 +3,7 @@ free and open; lists, counts and facets from facts held in memory per process (e
 the thousands), refreshed when the content changes; only a page of rows is read from the
 database."""
 
+import bisect
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
@@ -131,6 +132,24 @@ def all_facts() -> list[Facts]:
         )
     _facts.update(version=version, rows=rows)
     return rows
+
+
+_moments: dict[str, tuple] = {"kept": ((), [])}
+
+
+def next_moment() -> datetime.datetime | None:
+    """The next moment after now when an event starts, ends or stops taking applications: what
+    pages show of events changes then by the clock alone (upcoming or past, 受付中, the next
+    events on the home pages). The moments are sorted once per version of the events' facts."""
+    rows = all_facts()
+    kept_rows, moments = _moments["kept"]
+    if kept_rows is not rows:
+        moments = sorted(
+            {m for r in rows for m in (r.starts_at, r.ends_at, r.apply_deadline) if m is not None}
+        )
+        _moments["kept"] = (rows, moments)
+    i = bisect.bisect_right(moments, timezone.now())
+    return moments[i] if i < len(moments) else None
 
 
 def _keyword_ids(q: str) -> set[int]:

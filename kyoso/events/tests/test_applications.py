@@ -201,16 +201,21 @@ def test_the_cached_event_page_shows_the_places_left_after_each_application(
         page_cache._version = None
 
 
-def test_the_event_page_is_cached_only_until_its_application_deadline(client, open_event):
+def test_cached_pages_are_kept_until_an_event_starts_ends_or_closes(client, open_event, tokyo):
+    """The event page offers the form until the deadline; the lists and the home pages show an
+    event as upcoming until it ends: anonymous copies are kept until the next such moment."""
     from kyoso.core.pagecache import STORE_HEADER
 
     response = client.get(open_event.get_absolute_url())
     assert "参加を申し込む" in response.content.decode()
     assert float(response[STORE_HEADER]) == pytest.approx(open_event.apply_deadline.timestamp())
-    open_event.apply_deadline = None
-    open_event.save()
-    response = client.get(open_event.get_absolute_url())  # until the event starts
-    assert float(response[STORE_HEADER]) == pytest.approx(open_event.starts_at.timestamp())
-    open_event.takes_applications = False
-    open_event.save()
-    assert client.get(open_event.get_absolute_url())[STORE_HEADER] == "1"
+    now = timezone.now()
+    under_way = event(
+        tokyo,
+        title="開催中の体験会",
+        starts_at=now - datetime.timedelta(hours=1),
+        ends_at=now + datetime.timedelta(hours=1),
+    )
+    for path in ("/events/", "/", open_event.get_absolute_url(), "/directory/"):
+        response = client.get(path)
+        assert float(response[STORE_HEADER]) == pytest.approx(under_way.ends_at.timestamp()), path
