@@ -140,8 +140,10 @@ _moments: dict[str, tuple] = {"kept": ((), [])}
 def next_moment() -> datetime.datetime | None:
     """The next moment after now when an event starts, ends or stops taking applications: what
     pages show of events changes then by the clock alone (upcoming or past, 受付中, the next
-    events on the home pages). The moments are sorted once per version of the events' facts."""
-    rows = all_facts()
+    events on the home pages). Read from the facts this process holds, without asking for the
+    current version: every page that shows events has just read them (all_facts), and a page
+    that shows none needs no bound. The moments are sorted once per version of the facts."""
+    rows = _facts["rows"]
     kept_rows, moments = _moments["kept"]
     if kept_rows is not rows:
         moments = sorted(
