@@ -70,8 +70,8 @@ def connect_invalidation() -> None:
 
 def cache_anonymous_page(view):
     """Mark a view's response for anonymous visitors as cacheable whole (per URL and text size),
-    until content changes or the day ends in Japan, or earlier where the view said so with
-    `cache_until` or a registered moment source says the clock changes what pages show."""
+    until content changes or the day ends in Japan, or earlier where a registered moment source
+    says the clock changes what pages show."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -83,7 +83,7 @@ def cache_anonymous_page(view):
             and not response.cookies
             and not request.COOKIES.get("messages")
         ):
-            until = getattr(response, "cache_until", None)
+            until = None
             for source in _moment_sources:
                 moment = source()
                 if moment is not None and (until is None or moment < until):
@@ -104,11 +104,3 @@ def register_moment_source(source) -> None:
     register theirs in `ready()`."""
     if source not in _moment_sources:
         _moment_sources.append(source)
-
-
-def cache_until(response, moment) -> None:
-    """The anonymous cached copy of this page is good until `moment` (an aware datetime) at the
-    latest: something the page shows changes then (an application deadline passes)."""
-    current = getattr(response, "cache_until", None)
-    if current is None or moment < current:
-        response.cache_until = moment

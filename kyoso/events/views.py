@@ -18,7 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kyoso.core.cache import cache_anonymous_page, cache_until
+from kyoso.core.cache import cache_anonymous_page
 from kyoso.core.downloads import file_download
 from kyoso.core.facets_html import (
     checkboxes,
@@ -259,14 +259,9 @@ def event_detail(request, pk: int):
         and can_moderate(request.user, event.platform),
         "breadcrumbs": [(TITLE, reverse("events:list")), (event.title, None)],
     }
-    response = render(request, "events/detail.html", context)
-    if context["applications_open"]:
-        # The page offers the form until the deadline passes or the event starts, not until
-        # its anonymous cached copy ends at midnight.
-        for moment in (event.apply_deadline, event.starts_at):
-            if moment is not None:
-                cache_until(response, moment)
-    return response
+    # Its anonymous cached copy offers the form until the deadline passes or the event starts,
+    # not until midnight: the events' moment source (selectors.next_moment) bounds it.
+    return render(request, "events/detail.html", context)
 
 
 def event_ics(request, pk: int):
