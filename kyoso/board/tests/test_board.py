@@ -651,12 +651,8 @@ def test_the_cached_home_pages_follow_replies_and_same_problem(
 ):
     """The national home's board block shows each thread's replies and 「同じ悩み」 count: a
     reply or a 同じ悩み renews the anonymous copy of the home pages."""
-    from django.core.handlers.wsgi import WSGIHandler
-
     from kyoso.board import actions
-    from kyoso.core import cache as page_cache
-    from kyoso.core.pagecache import PageCacheMiddleware
-    from kyoso.core.tests.test_pagecache import call, kept_connection
+    from kyoso.core.tests.test_pagecache import cached_site, call
 
     author = UserFactory(email="author@example.jp")
     with django_capture_on_commit_callbacks(execute=True):
@@ -665,20 +661,12 @@ def test_the_cached_home_pages_follow_replies_and_same_problem(
             board=Board.objects.get(slug="cross"),
             data={"title": "買い物支援の担い手探し", "body": "どう集めていますか。"},
         )
-    settings.VAR_DIR = tmp_path
-    page_cache._version = None
-    app = PageCacheMiddleware(
-        WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
-    )
-    try:
-        with kept_connection():
-            page = call(app, "/")[2].decode()
-            assert "買い物支援の担い手探し" in page and "返信0件" in page
-            with django_capture_on_commit_callbacks(execute=True):
-                actions.reply_create(user=UserFactory(), thread=thread, body="うちでは回覧板で。")
-            assert "返信1件" in call(app, "/")[2].decode()
-            with django_capture_on_commit_callbacks(execute=True):
-                actions.same_problem_toggle(user=UserFactory(), thread=thread)
-            assert "同じ悩み 1人" in call(app, "/")[2].decode()
-    finally:
-        page_cache._version = None
+    with cached_site(tmp_path, settings) as app:
+        page = call(app, "/")[2].decode()
+        assert "買い物支援の担い手探し" in page and "返信0件" in page
+        with django_capture_on_commit_callbacks(execute=True):
+            actions.reply_create(user=UserFactory(), thread=thread, body="うちでは回覧板で。")
+        assert "返信1件" in call(app, "/")[2].decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            actions.same_problem_toggle(user=UserFactory(), thread=thread)
+        assert "同じ悩み 1人" in call(app, "/")[2].decode()

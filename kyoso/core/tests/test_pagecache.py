@@ -39,6 +39,23 @@ def kept_connection():
         request_finished.connect(close_old_connections)
 
 
+@contextlib.contextmanager
+def cached_site(tmp_path, settings):
+    """The site (Django's own handler) behind the page cache, with a version file of the test's
+    own and the test's connection kept open between requests."""
+    from kyoso.core import cache as page_cache
+
+    settings.VAR_DIR = tmp_path
+    page_cache._version = None
+    try:
+        with kept_connection():
+            yield PageCacheMiddleware(
+                WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
+            )
+    finally:
+        page_cache._version = None
+
+
 class Counter:
     """A WSGI app that counts how often it runs."""
 
@@ -108,35 +125,29 @@ def test_text_size_is_part_of_the_key(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_the_directory_is_fresh_after_a_publication(tmp_path, settings):
     """End to end through Django: cached list, a new organisation, the list shows it."""
-    from kyoso.core import cache as page_cache
     from kyoso.platforms.actions import platforms_ensure
     from kyoso.regions.loader import load_reference_data
     from kyoso.testing.factories import make_organisation
 
     load_reference_data()
     platforms_ensure()
-    settings.VAR_DIR = tmp_path
-    page_cache._version = None
-    app = PageCacheMiddleware(
-        WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
-    )
-    make_organisation(
-        name="最初の団体",
-        kana="さいしょ",
-        area="prefectures",
-        prefectures=("13",),
-        municipalities=(),
-    )
-    assert "最初の団体" in call(app, query="pref=13")[2].decode()
-    make_organisation(
-        name="新しく公開された団体",
-        kana="あたらしい",
-        area="prefectures",
-        prefectures=("13",),
-        municipalities=(),
-    )
-    assert "新しく公開された団体" in call(app, query="pref=13")[2].decode()
-    page_cache._version = None
+    with cached_site(tmp_path, settings) as app:
+        make_organisation(
+            name="最初の団体",
+            kana="さいしょ",
+            area="prefectures",
+            prefectures=("13",),
+            municipalities=(),
+        )
+        assert "最初の団体" in call(app, query="pref=13")[2].decode()
+        make_organisation(
+            name="新しく公開された団体",
+            kana="あたらしい",
+            area="prefectures",
+            prefectures=("13",),
+            municipalities=(),
+        )
+        assert "新しく公開された団体" in call(app, query="pref=13")[2].decode()
 
 
 def test_memory_is_bounded(tmp_path, monkeypatch):

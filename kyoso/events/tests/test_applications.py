@@ -170,35 +170,23 @@ def test_the_cached_event_page_shows_the_places_left_after_each_application(
 ):
     """An anonymous visitor's copy of the event page (the whole-page cache) follows the places
     left: an application or a cancellation changes what the page says."""
-    from django.core.handlers.wsgi import WSGIHandler
-
-    from kyoso.core import cache as page_cache
-    from kyoso.core.pagecache import PageCacheMiddleware
-    from kyoso.core.tests.test_pagecache import call, kept_connection
+    from kyoso.core.tests.test_pagecache import cached_site, call
     from kyoso.events import applications
 
-    settings.VAR_DIR = tmp_path
-    page_cache._version = None
-    app = PageCacheMiddleware(
-        WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
-    )
     path = open_event.get_absolute_url()
-    try:
-        with kept_connection():
-            assert "残り2人" in call(app, path)[2].decode()
-            assert "残り2人" in call(app, path)[2].decode()  # now from the cache
-            # (Not through the test client: it connects the closing of connections again.)
-            with django_capture_on_commit_callbacks(execute=True):
-                taken = applications.application_create(
-                    event=open_event, data={"name": "山田 花子", "party_size": 2}
-                )
-            page = call(app, path)[2].decode()
-            assert "満席です" in page and "残り2人" not in page
-            with django_capture_on_commit_callbacks(execute=True):
-                applications.application_cancel(application=taken)
-            assert "残り2人" in call(app, path)[2].decode()
-    finally:
-        page_cache._version = None
+    with cached_site(tmp_path, settings) as app:
+        assert "残り2人" in call(app, path)[2].decode()
+        assert "残り2人" in call(app, path)[2].decode()  # now from the cache
+        # (Not through the test client: it connects the closing of connections again.)
+        with django_capture_on_commit_callbacks(execute=True):
+            taken = applications.application_create(
+                event=open_event, data={"name": "山田 花子", "party_size": 2}
+            )
+        page = call(app, path)[2].decode()
+        assert "満席です" in page and "残り2人" not in page
+        with django_capture_on_commit_callbacks(execute=True):
+            applications.application_cancel(application=taken)
+        assert "残り2人" in call(app, path)[2].decode()
 
 
 def test_cached_pages_are_kept_until_an_event_starts_ends_or_closes(client, open_event, tokyo):

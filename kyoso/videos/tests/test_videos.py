@@ -44,6 +44,34 @@ def upload_data(series, **overrides):
     return {k: v for k, v in data.items() if v is not None}
 
 
+def _presented_case(platform):
+    from kyoso.cases.models import Case
+
+    return Case.objects.create(
+        platform=platform,
+        title="移動販売の事例",
+        summary="s",
+        prefecture_id="13",
+        issue="i",
+        approach="a",
+        started_year=2020,
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+
+
+def _talk(series) -> Video:
+    return Video.objects.create(
+        platform=series.platform,
+        series=series,
+        title="事例報告",
+        source="youtube",
+        url="https://youtu.be/aqz-KE-bpKQ",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+
+
 def test_an_admin_uploads_a_symposium_video_and_another_reviewer_publishes_it(
     client, symposium, prefectural_admin, national_admin, django_capture_on_commit_callbacks
 ):
@@ -218,29 +246,9 @@ def test_a_user_completes_a_training_unit_and_sees_progress_on_my_page(client, t
 
 
 def test_a_symposium_page_groups_talks_materials_and_presented_cases(client, tokyo, symposium):
-    from kyoso.cases.models import Case
-
-    case = Case.objects.create(
-        platform=tokyo,
-        title="移動販売の事例",
-        summary="s",
-        prefecture_id="13",
-        issue="i",
-        approach="a",
-        started_year=2020,
-        status=Status.PUBLISHED,
-        published_at=timezone.now(),
-    )
+    case = _presented_case(tokyo)
     symposium.cases.add(case)
-    talk = Video.objects.create(
-        platform=tokyo,
-        series=symposium,
-        title="事例報告",
-        source="youtube",
-        url="https://youtu.be/aqz-KE-bpKQ",
-        status=Status.PUBLISHED,
-        published_at=timezone.now(),
-    )
+    talk = _talk(symposium)
     page = client.get(f"/videos/series/{symposium.pk}/").content.decode()
     assert talk.title in page and case.title in page and "紹介された共創事例" in page
     # …and the case's page links back to the symposium that presented it.
@@ -286,50 +294,19 @@ def test_the_cached_symposium_page_follows_an_edit_of_its_series(
 ):
     """A series is no search entry of its own: its edits (title, the cases it presented) renew
     the anonymous page cache themselves."""
-    from django.core.handlers.wsgi import WSGIHandler
+    from kyoso.core.tests.test_pagecache import cached_site, call
 
-    from kyoso.cases.models import Case
-    from kyoso.core import cache as page_cache
-    from kyoso.core.pagecache import PageCacheMiddleware
-    from kyoso.core.tests.test_pagecache import call, kept_connection
-
-    Video.objects.create(
-        platform=tokyo,
-        series=symposium,
-        title="事例報告",
-        source="youtube",
-        url="https://youtu.be/aqz-KE-bpKQ",
-        status=Status.PUBLISHED,
-        published_at=timezone.now(),
-    )
-    case = Case.objects.create(
-        platform=tokyo,
-        title="移動販売の事例",
-        summary="s",
-        prefecture_id="13",
-        issue="i",
-        approach="a",
-        started_year=2020,
-        status=Status.PUBLISHED,
-        published_at=timezone.now(),
-    )
-    settings.VAR_DIR = tmp_path
-    page_cache._version = None
-    app = PageCacheMiddleware(
-        WSGIHandler(), page_cache.page_version(), allowed_hosts=["testserver"]
-    )
+    _talk(symposium)
+    case = _presented_case(tokyo)
     path = f"/videos/series/{symposium.pk}/"
-    try:
-        with kept_connection():
-            assert "東京都シンポジウム" in call(app, path)[2].decode()
-            assert "東京都シンポジウム" in call(app, "/videos/")[2].decode()
-            with django_capture_on_commit_callbacks(execute=True):
-                symposium.title = "東京都生活支援シンポジウム2026"
-                symposium.save()
-            assert "東京都生活支援シンポジウム2026" in call(app, path)[2].decode()
-            assert "東京都生活支援シンポジウム2026" in call(app, "/videos/")[2].decode()
-            with django_capture_on_commit_callbacks(execute=True):
-                symposium.cases.add(case)
-            assert "移動販売の事例" in call(app, path)[2].decode()
-    finally:
-        page_cache._version = None
+    with cached_site(tmp_path, settings) as app:
+        assert "東京都シンポジウム" in call(app, path)[2].decode()
+        assert "東京都シンポジウム" in call(app, "/videos/")[2].decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            symposium.title = "東京都生活支援シンポジウム2026"
+            symposium.save()
+        assert "東京都生活支援シンポジウム2026" in call(app, path)[2].decode()
+        assert "東京都生活支援シンポジウム2026" in call(app, "/videos/")[2].decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            symposium.cases.add(case)
+        assert "移動販売の事例" in call(app, path)[2].decode()
