@@ -28,18 +28,15 @@ class EventsConfig(AppConfig):
         search.register(Event, document=event_document, label=_("イベント"))
         from django.db.models.signals import post_delete, post_save
 
-        from kyoso.core.cache import pages_changed
+        from kyoso.core.cache import pages_changed, register_moment_source
 
         from .models import Application
+        from .selectors import next_moment
 
         # The event's page tells everyone the places left: each application, cancellation or
         # move up from the waiting list changes it.
         for signal in (post_save, post_delete):
             signal.connect(pages_changed, sender=Application, dispatch_uid=f"events.{signal!r}")
-        from kyoso.core.cache import register_moment_source
-
-        from .selectors import next_moment
-
         # Events leave the upcoming lists (and the home pages' block) when they end: cached
         # pages are kept until the next start, end or application deadline at the latest.
         register_moment_source(next_moment)
